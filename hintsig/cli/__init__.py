@@ -1,0 +1,20 @@
+"""The `hintsig` command line. Each command group lives in its own `_`-module."""
+
+from __future__ import annotations
+
+import click
+
+__all__ = ["cli", "main"]
+
+
+@click.group()
+@click.version_option(package_name="hintsig")
+def cli() -> None:
+    """hintsig: typed, validated model signatures."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    from hintsig.cli import _commands  # noqa: F401  (registers the command groups)
+
+    cli()

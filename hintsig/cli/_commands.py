@@ -1,0 +1,3 @@
+"""Imports every command group so that it registers itself on `cli`."""
+
+from __future__ import annotations
