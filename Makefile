@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The browser test drives Debian's Chromium through Playwright (which never downloads one).
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: demo test lint bench clean
 
@@ -16,8 +18,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(PY) examples/quickstart.py
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(PY) -m pytest -q
+
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,227 @@
+"""`hintsig models ...`: serve a saved model, score a file, print or check its signature.
+
+Every command takes `-m/--model-uri`: any URI hintsig loads (a path, `file://`, `runs:/`,
+`models:/<id>`, `models:/<name>/<version>`, `models:/<name>@<alias>`). Failures print one
+line to stderr (`hintsig.cli._common`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import click
+
+from hintsig.cli import cli
+from hintsig.cli._common import (
+    STDIO,
+    CliError,
+    Group,
+    read_input,
+    reports_errors,
+    write_output,
+)
+
+__all__ = ["models"]
+
+_MODEL_URI = click.option(
+    "-m",
+    "--model-uri",
+    required=True,
+    metavar="URI",
+    help="The model: a path, runs:/<run_id>/<name>, models:/<name>/<version>, "
+    "models:/<name>@<alias>, ...",
+)
+_CONTENT_TYPES = {"json": "application/json", "csv": "text/csv"}
+
+
+_SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1000,
+    "kib": 1024,
+    "mb": 1000**2,
+    "mib": 1024**2,
+    "gb": 1000**3,
+    "gib": 1024**3,
+}
+_SIZE = re.compile(r"\s*(\d+)\s*([a-z]*)\s*", re.IGNORECASE)
+
+
+def _byte_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """A number of bytes from `1048576`, `512KiB`, `100MiB`, `1GB` (KB = 1000, KiB = 1024)."""
+    match = _SIZE.fullmatch(value)
+    unit = match.group(2).lower() if match else None
+    if match is None or unit not in _SIZE_UNITS:
+        raise click.BadParameter(
+            f"{value!r} is not a size; write bytes, or a number with KiB, MiB, GiB, KB, MB, GB",
+            ctx,
+            param,
+        )
+    return int(match.group(1)) * _SIZE_UNITS[unit]
+
+
+@cli.group("models", cls=Group)
+def models() -> None:
+    """Serve saved models, score files with them, print and check their signatures."""
+
+
+@models.command("serve")
+@_MODEL_URI
+@click.option("-p", "--port", default=5000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "-h",
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to bind; 0.0.0.0 makes the server reachable from other machines.",
+)
+@click.option(
+    "-w",
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Worker processes, each with its own copy of the model.",
+)
+@click.option(
+    "-t",
+    "--timeout",
+    default=None,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one request may take; slower ones are answered with 504. Requests then "
+    "run in a worker thread, which costs throughput (default: no limit).",
+)
+@click.option(
+    "--max-body-size",
+    default="100MiB",
+    metavar="SIZE",
+    show_default=True,
+    callback=_byte_size,
+    help="The largest request body; larger ones are answered with 413 without being read.",
+)
+@click.option("--access-log/--no-access-log", default=False, help="Log every request.")
+@click.option(
+    "--env-manager",
+    type=click.Choice(["local"]),
+    default="local",
+    help="Accepted for MLflow compatibility: the model runs in the current environment.",
+)
+@reports_errors
+def serve_command(
+    model_uri: str,
+    port: int,
+    host: str,
+    workers: int,
+    timeout: float | None,
+    max_body_size: int,
+    access_log: bool,
+    env_manager: str,
+) -> None:
+    """Serve the model over HTTP (on 127.0.0.1 unless --host says otherwise).
+
+    Endpoints: POST /invocations (JSON or CSV), GET / (the schema page with a form to try
+    the model), /openapi.json, /metadata, /ping, /health, /version.
+    """
+    from hintsig.serving._server import serve
+
+    serve(
+        model_uri,
+        host=host,
+        port=port,
+        workers=workers,
+        timeout=timeout,
+        max_body_size=max_body_size,
+        access_log=access_log,
+    )
+
+
+@models.command("predict")
+@_MODEL_URI
+@click.option(
+    "-i",
+    "--input-path",
+    default=STDIO,
+    metavar="PATH",
+    help="The request body to score, as POSTed to /invocations (default: standard input).",
+)
+@click.option(
+    "-t",
+    "--content-type",
+    type=click.Choice(sorted(_CONTENT_TYPES)),
+    default="json",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output-path",
+    default=STDIO,
+    metavar="PATH",
+    help='Where to write {"predictions": ...} (default: standard output).',
+)
+@reports_errors
+def predict_command(model_uri: str, input_path: str, content_type: str, output_path: str) -> None:
+    """Score a request body with the model, as the server would answer it."""
+    from hintsig.pyfunc._persist import load_model
+    from hintsig.serving._scoring import Scorer
+
+    body = read_input(input_path)
+    scorer = Scorer(load_model(model_uri), log_model_errors=False)
+    write_output(output_path, scorer.score(body, _CONTENT_TYPES[content_type]) + b"\n")
+
+
+@models.command("signature")
+@_MODEL_URI
+@click.option(
+    "--json-schema",
+    is_flag=True,
+    help="Print the JSON Schema of a scoring request instead of the signature.",
+)
+@reports_errors
+def signature_command(model_uri: str, json_schema: bool) -> None:
+    """Print the model's signature as JSON (or the JSON Schema of its requests)."""
+    from hintsig.models._uri import resolve_model_uri
+    from hintsig.models.model import Model
+
+    signature = Model.load(resolve_model_uri(model_uri)).signature
+    if signature is None:
+        raise CliError(f"The model {model_uri} has no signature")
+    if json_schema:
+        from hintsig.models._json_schema import signature_to_json_schema
+        from hintsig.pyfunc._persist import load_model
+
+        hinted = load_model(model_uri).validated_by_hints
+        document: Any = signature_to_json_schema(signature, type_hinted=hinted)
+    else:
+        document = {
+            part: None if text is None else json.loads(text)
+            for part, text in signature.to_dict().items()
+        }
+    click.echo(json.dumps(document, indent=2))
+
+
+@models.command("validate")
+@_MODEL_URI
+@click.option(
+    "-i",
+    "--input-path",
+    default=STDIO,
+    metavar="PATH",
+    help="The serving input (a JSON request body) to check (default: standard input).",
+)
+@reports_errors
+def validate_command(model_uri: str, input_path: str) -> None:
+    """Check a serving input by predicting on it; print the predictions."""
+    from hintsig.exceptions import HintsigException
+    from hintsig.models.utils import validate_serving_input
+    from hintsig.serving._encode import predictions_bytes
+
+    body = read_input(input_path)
+    try:
+        predictions = validate_serving_input(model_uri, body)
+    except HintsigException:
+        raise
+    except Exception as exc:  # the model's own code may raise anything
+        raise CliError(f"The model raised {type(exc).__name__}: {exc}") from None
+    click.echo(predictions_bytes(predictions).decode("utf-8"))

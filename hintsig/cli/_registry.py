@@ -1,0 +1,315 @@
+"""`hintsig registry ...`: the model registry from the command line.
+
+Every failure prints one line to stderr (`Error: ...`) and exits non-zero: 2 for a usage
+mistake, 1 for anything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable, Sequence
+from typing import ParamSpec, TypeVar
+
+import click
+
+from hintsig.cli import cli
+from hintsig.client import HintsigClient, ModelVersion
+from hintsig.exceptions import HintsigException
+from hintsig.types.schema import (
+    AnyType,
+    Array,
+    ColSpec,
+    ColType,
+    DataType,
+    Map,
+    ModelSignature,
+    Object,
+    ParamSchema,
+    Schema,
+)
+
+__all__ = ["registry"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class _CliError(click.ClickException):
+    """A failure shown as one `Error: ...` line on stderr (exit status 1)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("; ".join(line.strip() for line in message.splitlines() if line.strip()))
+
+
+class _CliUsageError(_CliError):
+    """A usage mistake, in one line (exit status 2, as click gives)."""
+
+    exit_code = 2
+
+
+class _Command(click.Command):
+    """A command whose usage mistakes are reported in one line, like every other failure."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _CliUsageError(f"{ctx.command_path}: {exc.format_message()}") from None
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            raise _CliUsageError(f"{ctx.command_path}: {exc.format_message()}") from None
+
+
+def _reports_errors(command: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Turn a `HintsigException` into the one-line error of the command line."""
+
+    @functools.wraps(command)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return command(*args, **kwargs)
+        except HintsigException as exc:
+            raise _CliError(exc.message) from exc
+
+    return wrapper
+
+
+@cli.group("registry", cls=_Group)
+@click.option(
+    "--registry-uri",
+    metavar="URI",
+    default=None,
+    help="sqlite:///PATH of the registry (default: HINTSIG_REGISTRY_URI, else registry.db "
+    "in HINTSIG_TRACKING_DIR).",
+)
+@click.pass_context
+def registry(ctx: click.Context, registry_uri: str | None) -> None:
+    """Registered models, their versions and aliases."""
+    ctx.obj = registry_uri
+
+
+def _client(ctx: click.Context) -> HintsigClient:
+    registry_uri: str | None = ctx.obj
+    return HintsigClient(registry_uri)
+
+
+@registry.command("init")
+@click.option(
+    "--require-signature/--no-require-signature",
+    default=None,
+    help="Refuse (or accept again) versions whose model has no signature with an input schema.",
+)
+@click.pass_context
+@_reports_errors
+def init_command(ctx: click.Context, require_signature: bool | None) -> None:
+    """Create or upgrade the registry, and set its signature policy."""
+    client = _client(ctx)
+    if require_signature is not None:
+        client.set_require_signature(require_signature)
+    required = "yes" if client.require_signature else "no"
+    click.echo(f"Registry {client.registry_uri} is ready (signature required: {required})")
+
+
+@registry.command("list")
+@click.option("--filter", "filter_string", metavar="FILTER", help="e.g. \"name LIKE 'churn%'\"")
+@click.pass_context
+@_reports_errors
+def list_command(ctx: click.Context, filter_string: str | None) -> None:
+    """List the registered models."""
+    models = _client(ctx).search_registered_models(filter_string)
+    if not models:
+        click.echo("No registered models.")
+        return
+    rows = [
+        (
+            model.name,
+            str(model.latest_versions[0].version) if model.latest_versions else "-",
+            ", ".join(f"{alias}={version}" for alias, version in model.aliases.items()) or "-",
+            _cell(model.description),
+        )
+        for model in models
+    ]
+    click.echo(_table(("NAME", "LATEST", "ALIASES", "DESCRIPTION"), rows))
+
+
+@registry.command("versions")
+@click.argument("name")
+@click.pass_context
+@_reports_errors
+def versions_command(ctx: click.Context, name: str) -> None:
+    """List the versions of registered model NAME, newest first."""
+    client = _client(ctx)
+    client.get_registered_model(name)  # a clear error when NAME is not registered
+    versions = client.search_model_versions(f"name = {_quoted(name)}")
+    if not versions:
+        click.echo(f"Registered model {name!r} has no versions.")
+        return
+    rows = [
+        (
+            str(mv.version),
+            _timestamp(mv.creation_timestamp),
+            _signature_state(mv.signature),
+            ", ".join(mv.aliases) or "-",
+            mv.run_id or "-",
+            mv.source,
+        )
+        for mv in versions
+    ]
+    headers = ("VERSION", "CREATED", "SIGNATURE", "ALIASES", "RUN ID", "SOURCE")
+    click.echo(_table(headers, rows))
+
+
+@registry.command("show")
+@click.argument("name")
+@click.argument("version")
+@click.pass_context
+@_reports_errors
+def show_command(ctx: click.Context, name: str, version: str) -> None:
+    """Show version VERSION (a number or `latest`) of NAME, with its signature as a table."""
+    client = _client(ctx)
+    if version.lower() == "latest":
+        mv = client.get_latest_version(name)
+    else:
+        mv = client.get_model_version(name, version)
+    click.echo(_describe(mv))
+
+
+@registry.command("register")
+@click.argument("model_uri")
+@click.argument("name")
+@click.pass_context
+@_reports_errors
+def register_command(ctx: click.Context, model_uri: str, name: str) -> None:
+    """Register the model at MODEL_URI as a new version of NAME (created if needed)."""
+    mv = _client(ctx).register_model(model_uri, name)
+    click.echo(
+        f"Registered {mv.name} version {mv.version} "
+        f"(signature: {_signature_state(mv.signature)}; source: {mv.source})"
+    )
+
+
+@registry.command("alias")
+@click.argument("name")
+@click.argument("alias")
+@click.argument("version")
+@click.pass_context
+@_reports_errors
+def alias_command(ctx: click.Context, name: str, alias: str, version: str) -> None:
+    """Point ALIAS of NAME at VERSION (models:/NAME@ALIAS then loads it)."""
+    client = _client(ctx)
+    client.set_registered_model_alias(name, alias, version)
+    mv = client.get_model_version_by_alias(name, alias)
+    click.echo(f"{name}@{alias} -> version {mv.version}")
+
+
+# ---------------------------------------------------------------------------------- output
+
+
+def _describe(mv: ModelVersion) -> str:
+    fields = (
+        ("Model", mv.name),
+        ("Version", str(mv.version)),
+        ("Source", mv.source),
+        ("Run ID", mv.run_id or "-"),
+        ("Created", _timestamp(mv.creation_timestamp)),
+        ("Status", mv.status),
+        ("Aliases", ", ".join(mv.aliases) or "-"),
+        ("Tags", ", ".join(f"{key}={value}" for key, value in mv.tags.items()) or "-"),
+        ("Description", _cell(mv.description)),
+    )
+    lines = [f"{label + ':':<13}{value}" for label, value in fields]
+    return "\n".join([*lines, "", *_signature_lines(mv.signature)])
+
+
+def _signature_lines(signature: ModelSignature | None) -> list[str]:
+    if signature is None:
+        return [
+            "Signature: none (log the model with input_example= or call set_signature, "
+            "then register a new version)"
+        ]
+    lines = ["Signature:"]
+    for label, schema in (("Inputs", signature.inputs), ("Outputs", signature.outputs)):
+        lines.append(f"  {label}:" + ("" if schema is not None else " none"))
+        if schema is not None:
+            lines.append(_schema_table(schema))
+    lines.append("  Params:" + ("" if signature.params is not None else " none"))
+    if signature.params is not None:
+        lines.append(_params_table(signature.params))
+    return lines
+
+
+def _schema_table(schema: Schema) -> str:
+    rows = []
+    for spec in schema:
+        if isinstance(spec, ColSpec):
+            kind = _type_label(spec.type)
+        else:
+            kind = f"tensor {spec.type} {tuple(spec.shape)}"
+        rows.append((spec.name or "-", kind, "yes" if spec.required else "no"))
+    return _table(("NAME", "TYPE", "REQUIRED"), rows, indent="    ")
+
+
+def _params_table(params: ParamSchema) -> str:
+    rows = []
+    for param in params:
+        default = json.dumps(param.to_dict()["default"])  # as the MLmodel file holds it
+        shape = "scalar" if param.shape is None else "list"
+        rows.append((param.name, _type_label(param.dtype), default, shape))
+    return _table(("NAME", "TYPE", "DEFAULT", "SHAPE"), rows, indent="    ")
+
+
+def _type_label(dtype: ColType) -> str:
+    """A compact one-line form of a column type: `array<string>`, `object{a: long, b?: any}`."""
+    if isinstance(dtype, DataType):
+        return dtype.name
+    if isinstance(dtype, Array):
+        return f"array<{_type_label(dtype.dtype)}>"
+    if isinstance(dtype, Map):
+        return f"map<string, {_type_label(dtype.value_type)}>"
+    if isinstance(dtype, Object):
+        fields = (
+            f"{p.name}{'' if p.required else '?'}: {_type_label(p.dtype)}" for p in dtype.properties
+        )
+        return "object{" + ", ".join(fields) + "}"
+    if isinstance(dtype, AnyType):
+        return "any"
+    raise HintsigException(f"Unknown schema type {type(dtype).__name__}")
+
+
+def _signature_state(signature: ModelSignature | None) -> str:
+    if signature is None:
+        return "none"
+    return "yes" if signature.inputs is not None else "no inputs"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "") -> str:
+    widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
+    rule = ["-" * width for width in widths]
+    return "\n".join(
+        indent
+        + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in (headers, rule, *rows)
+    )
+
+
+def _timestamp(ms: int) -> str:
+    moment = dt.datetime.fromtimestamp(ms / 1000, tz=dt.timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _cell(text: str | None) -> str:
+    return " ".join(text.split()) if text else "-"
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

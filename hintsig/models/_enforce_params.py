@@ -1,0 +1,139 @@
+"""Inference params against a `ParamSchema`: defaults, types, shapes, unknown names."""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hintsig.exceptions import DataValidationError
+from hintsig.types.schema import (
+    DataType,
+    ParamSchema,
+    ParamSpec,
+    ParamType,
+    _type_label,
+    validate_param_value,
+    validate_scalar,
+)
+
+__all__ = ["PARAMS_HEADLINE", "enforce_params"]
+
+PARAMS_HEADLINE = "The params do not match the model's param schema"
+
+#: DataTypes for which `validate_scalar` returns a value of exactly `dtype.to_python()`
+#: unchanged (no range to check), so such a value needs no call at all.
+_RETURNED_AS_IS = frozenset(
+    {DataType.boolean, DataType.float, DataType.double, DataType.string, DataType.binary}
+)
+#: Python types that are never sequences: a scalar param given one skips the shape check.
+_SCALAR_TYPES = frozenset({bool, int, float, str, bytes})
+
+
+@dataclass(frozen=True, slots=True)
+class _Param:
+    """One ParamSpec, prepared for the call."""
+
+    name: str
+    dtype: ParamType
+    shape: tuple[int, ...] | None
+    default: Any
+    as_is: type | None  # a value of exactly this type is returned unchanged
+    scalar: DataType | None  # a scalar DataType param: plain scalars skip the shape check
+
+    @classmethod
+    def of(cls, spec: ParamSpec) -> _Param:
+        dtype = spec.dtype
+        scalar = dtype if isinstance(dtype, DataType) and spec.shape is None else None
+        as_is = scalar.to_python() if scalar in _RETURNED_AS_IS else None
+        return cls(spec.name, dtype, spec.shape, spec.default, as_is, scalar)
+
+    def default_value(self) -> Any:
+        """The default, copied when it is a list or a dict (the model may change it)."""
+        default = self.default
+        if type(default) is list:  # of scalars, which cannot change
+            return default.copy()
+        return copy.deepcopy(default) if isinstance(default, dict) else default
+
+
+_PLANS: dict[int, tuple[ParamSchema, tuple[_Param, ...]]] = {}
+_MAX_PLANS = 256
+
+
+def enforce_params(
+    params: Mapping[str, Any] | None, param_schema: ParamSchema | None, *, stacklevel: int = 2
+) -> dict[str, Any] | None:
+    """The params a model gets: every param of the schema, given or defaulted, type-checked.
+
+    A given value is checked with `validate_param_value` (the same safe casts as columns; a
+    list for a scalar param is an error); an explicit None stays None. Unknown names are
+    dropped with a `UserWarning`; so are all params when the model has no param schema (the
+    result is then None). `stacklevel` is the warnings' (as for `warnings.warn` called here:
+    2 names the caller; a wrapper such as `PyFuncModel.predict` passes 3 to name its caller).
+    Raises `DataValidationError` listing every bad param.
+    """
+    if param_schema is None:
+        if params:
+            names = ", ".join(repr(k) for k in params) if isinstance(params, Mapping) else ""
+            warnings.warn(
+                f"The model's signature has no params; ignoring the params given: {names}",
+                UserWarning,
+                stacklevel=stacklevel,
+            )
+        return None
+    if params is None:
+        params = {}
+    elif type(params) is not dict and not isinstance(params, Mapping):
+        raise DataValidationError(
+            PARAMS_HEADLINE, [("", f"expected a dict of params, got {_type_label(params)}")]
+        )
+    out: dict[str, Any] = {}
+    errors: list[tuple[str, str]] = []
+    given = 0
+    for param in _plan(param_schema):
+        name = param.name
+        if name not in params:
+            out[name] = param.default_value()
+            continue
+        given += 1
+        value = params[name]
+        kind = type(value)
+        if kind is param.as_is or value is None:
+            out[name] = value
+            continue
+        try:
+            if param.scalar is not None and kind in _SCALAR_TYPES:
+                out[name] = validate_scalar(param.scalar, value)
+            else:
+                out[name] = validate_param_value(param.dtype, param.shape, value)
+        except ValueError as exc:
+            errors.append((f"param {name!r}", str(exc)))
+    if given < len(params):
+        _warn_unknown(params, param_schema, stacklevel)
+    if errors:
+        raise DataValidationError(PARAMS_HEADLINE, errors)
+    return out
+
+
+def _plan(schema: ParamSchema) -> tuple[_Param, ...]:
+    entry = _PLANS.get(id(schema))
+    if entry is not None and entry[0] is schema:
+        return entry[1]
+    plan = tuple(_Param.of(spec) for spec in schema)
+    if len(_PLANS) >= _MAX_PLANS:
+        del _PLANS[next(iter(_PLANS))]
+    _PLANS[id(schema)] = (schema, plan)
+    return plan
+
+
+def _warn_unknown(params: Mapping[Any, Any], schema: ParamSchema, stacklevel: int) -> None:
+    known = [spec.name for spec in schema]
+    unknown = ", ".join(repr(k) for k in params if k not in known)
+    supported = ", ".join(repr(name) for name in known) or "none"
+    warnings.warn(
+        f"Ignoring params not in the model's param schema: {unknown} (supported: {supported})",
+        UserWarning,
+        stacklevel=stacklevel + 1,
+    )

@@ -1,0 +1,333 @@
+"""The REST scoring payload: the one parser of request bodies into model inputs.
+
+`parse_serving_input` is what the scoring server and `validate_serving_input` both call, so a
+payload that validates locally is parsed the same way when served. JSON bodies are an object
+with exactly one of these keys, plus an optional `"params"` object:
+
+* `"dataframe_split"`: pandas' split orient (`columns`, `data`, optional `index`) -> DataFrame;
+* `"dataframe_records"`: a list of row objects -> DataFrame;
+* `"inputs"`: columnar values: a list, a dict of columns, a scalar, or nested lists;
+* `"instances"`: a list of rows (TensorFlow Serving's row format).
+
+`text/csv` bodies become a DataFrame (no params).
+
+JSON cannot say how wide a number is or that text is bytes, so the parser reads the input
+schema for that, and nothing else: numbers of a tensor become an array of the spec's dtype
+(refusing conversions that lose information, such as 1.5 for an integer tensor), numbers of a
+DataFrame column take the column's width, base64 text becomes bytes and ISO text a datetime
+for `binary` and `datetime` types. Everything else (required columns, safe casts, shapes,
+params) is checked by schema enforcement when the model predicts. Without a tensor schema,
+`inputs` and `instances` give the JSON values themselves (MLflow gives numpy arrays).
+
+Departures from MLflow, on purpose: a key other than the four formats and `params` is an
+error (MLflow ignores it, so a misspelt `"param"` went unnoticed); `params` must be an object.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from hintsig.exceptions import DataValidationError, HintsigException
+from hintsig.models._examples import decode_frame, decode_json_input
+from hintsig.types.schema import ColSpec, DataType, Schema, TensorSpec
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+__all__ = ["CONTENT_TYPES", "INPUT_FORMATS", "ServingInput", "parse_serving_input"]
+
+INPUT_FORMATS = ("dataframe_split", "dataframe_records", "inputs", "instances")
+CONTENT_TYPES = ("application/json", "text/csv")
+
+_HEADLINE = "Invalid serving input"
+
+
+class ServingInput(NamedTuple):
+    """A parsed request: the model input and the params (None when the request has none)."""
+
+    data: Any
+    params: dict[str, Any] | None
+
+
+def parse_serving_input(
+    payload: str | bytes | Mapping[str, Any],
+    *,
+    schema: Schema | None = None,
+    content_type: str = "application/json",
+    inputs_only: bool = False,
+) -> ServingInput:
+    """Parse a request body into `(data, params)` for `PyFuncModel.predict`.
+
+    `schema` is the model's input schema. `inputs_only` is for models whose signature comes
+    from type hints: they take `{"inputs": ...}` only, passed to the hints as JSON values.
+    Bad payloads raise `DataValidationError`; an unsupported content type raises
+    `HintsigException` with `error_code="UNSUPPORTED_MEDIA_TYPE"`.
+    """
+    mime = _mime_type(content_type)
+    if mime == "text/csv":
+        return ServingInput(_parse_csv(_text(payload), schema), None)
+    body = payload if isinstance(payload, Mapping) else _decode_json(_text(payload))
+    return _parse_json_body(body, schema, inputs_only)
+
+
+def _fail(message: str, errors: list[tuple[str, str]] | None = None) -> DataValidationError:
+    if errors is None:
+        return DataValidationError(f"{_HEADLINE}: {message}", [])
+    return DataValidationError(f"{_HEADLINE}: {message}", errors)
+
+
+def _mime_type(content_type: str) -> str:
+    mime, *parameters = (part.strip() for part in content_type.split(";"))
+    mime = mime.lower()
+    if mime not in CONTENT_TYPES:
+        raise HintsigException(
+            f"Unsupported content type {mime!r}; send one of: {', '.join(CONTENT_TYPES)}",
+            error_code="UNSUPPORTED_MEDIA_TYPE",
+        )
+    for parameter in parameters:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() != "charset" or value.strip().strip('"').lower() != "utf-8":
+            raise HintsigException(
+                f"Unsupported content type parameter {key.strip()!r}: only charset=utf-8 "
+                "is accepted",
+                error_code="UNSUPPORTED_MEDIA_TYPE",
+            )
+    return mime
+
+
+def _text(payload: str | bytes | Mapping[str, Any]) -> str:
+    if isinstance(payload, str):
+        return payload
+    if isinstance(payload, (bytes, bytearray)):
+        try:
+            return bytes(payload).decode("utf-8")
+        except UnicodeDecodeError:
+            raise _fail("the body is not valid UTF-8 text") from None
+    raise _fail("a CSV body must be text, not a mapping")
+
+
+def _decode_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(f"the body is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+
+
+def _parse_json_body(body: Any, schema: Schema | None, inputs_only: bool) -> ServingInput:
+    expected = f"a JSON object with exactly one of the keys {', '.join(INPUT_FORMATS)}"
+    if not isinstance(body, Mapping):
+        hint = ' (wrap it as {"inputs": [...]})' if isinstance(body, list) else ""
+        raise _fail(f"expected {expected}; got {_json_type(body)}{hint}")
+    formats = [k for k in INPUT_FORMATS if k in body]
+    unknown = sorted(str(k) for k in body if k not in INPUT_FORMATS and k != "params")
+    if len(formats) != 1 or unknown:
+        found = ", ".join(repr(str(k)) for k in body) or "none"
+        raise _fail(f"expected {expected}, and optionally 'params'; found keys: {found}")
+    fmt = formats[0]
+    params = _params(body.get("params"))
+    if inputs_only:
+        if fmt != "inputs":
+            raise _fail(
+                f'this model\'s signature comes from its type hints: send {{"inputs": ...}}, '
+                f"not {fmt!r}"
+            )
+        return ServingInput(body["inputs"], params)
+    return ServingInput(_parse_format(fmt, body[fmt], schema), params)
+
+
+def _params(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise _fail(f"'params' must be a JSON object of name -> value; got {_json_type(value)}")
+    return dict(value)
+
+
+def _parse_format(fmt: str, value: Any, schema: Schema | None) -> Any:
+    if fmt == "dataframe_split":
+        return decode_frame(_frame_from_split(value), schema)
+    if fmt == "dataframe_records":
+        return decode_frame(_frame_from_records(value), schema)
+    if fmt == "instances" and not isinstance(value, list):
+        raise _fail(f"'instances' must be a list of rows; got {_json_type(value)}")
+    if schema is not None and schema.is_tensor_spec():
+        return _tensors(fmt, value, schema)
+    return decode_json_input(value, schema)
+
+
+# ----------------------------------------------------------------------------- DataFrames
+
+
+def _frame_from_split(value: Any) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(value, Mapping):
+        raise _fail(
+            "'dataframe_split' must be an object with 'data' and optionally 'columns' and "
+            f"'index'; got {_json_type(value)}"
+        )
+    extra = sorted(str(k) for k in value if k not in ("columns", "data", "index"))
+    if "data" not in value or extra:
+        found = ", ".join(repr(str(k)) for k in value) or "none"
+        raise _fail(
+            "'dataframe_split' must have 'data' and optionally 'columns' and 'index'; "
+            f"found keys: {found}"
+        )
+    rows = value["data"]
+    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+        raise _fail("'dataframe_split.data' must be a list of rows, each a list of values")
+    columns = value.get("columns")
+    if columns is not None and not isinstance(columns, list):
+        raise _fail("'dataframe_split.columns' must be a list of column names")
+    bad = [
+        (f"data[{i}]", f"has {len(row)} values for {len(columns)} columns")
+        for i, row in enumerate(rows)
+        if columns is not None and len(row) != len(columns)
+    ]
+    if bad:
+        raise _fail("the rows do not match the columns", bad)
+    try:
+        frame: pd.DataFrame = pd.DataFrame(data=rows, columns=columns, index=value.get("index"))
+    except (ValueError, TypeError) as exc:
+        raise _fail(f"'dataframe_split' is not a valid DataFrame ({exc})") from None
+    return frame
+
+
+def _frame_from_records(value: Any) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(value, list):
+        raise _fail(f"'dataframe_records' must be a list of row objects; got {_json_type(value)}")
+    bad = [
+        (f"[{i}]", f"expected an object, got {_json_type(row)}")
+        for i, row in enumerate(value)
+        if not isinstance(row, Mapping)
+    ]
+    if bad:
+        raise _fail("'dataframe_records' rows must be objects of column -> value", bad)
+    frame: pd.DataFrame = pd.DataFrame.from_records(value) if value else pd.DataFrame()
+    return frame
+
+
+def _parse_csv(text: str, schema: Schema | None) -> pd.DataFrame:
+    import pandas as pd
+
+    dtypes: dict[str, Any] = {}
+    if schema is not None and schema.has_input_names() and not schema.is_tensor_spec():
+        dtypes = {
+            s.name: str
+            for s in schema.inputs
+            if isinstance(s, ColSpec) and s.name and s.type is DataType.string
+        }
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=dtypes or None)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise _fail(f"the body is not valid CSV ({exc.__class__.__name__})") from None
+    return decode_frame(frame, schema)
+
+
+# ----------------------------------------------------------------------------- tensors
+
+
+def _tensors(fmt: str, value: Any, schema: Schema) -> np.ndarray | dict[str, Any]:
+    specs = [s for s in schema.inputs if isinstance(s, TensorSpec)]
+    if not schema.has_input_names():
+        return _tensor(value, specs[0], fmt)
+    columns = _columns(value, fmt)
+    by_name = {s.name: s for s in specs}
+    errors: list[tuple[str, str]] = []
+    out: dict[str, Any] = {}
+    for name, column in columns.items():
+        spec = by_name.get(name)
+        if spec is None:  # not in the schema: left for enforcement to drop
+            out[name] = column
+            continue
+        try:
+            out[name] = _tensor(column, spec, f"{fmt}.{name}")
+        except DataValidationError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise _fail("tensor values do not fit the model's input schema", errors)
+    return out
+
+
+def _columns(value: Any, fmt: str) -> dict[str, Any]:
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    if isinstance(value, list) and value and all(isinstance(r, Mapping) for r in value):
+        columns: dict[str, list[Any]] = {}
+        for row in value:
+            for key, item in row.items():
+                columns.setdefault(str(key), []).append(item)
+        return columns
+    raise _fail(
+        f"this model takes named tensors: '{fmt}' must be an object of name -> values "
+        "or a list of such objects"
+    )
+
+
+def _tensor(value: Any, spec: TensorSpec, where: str) -> np.ndarray:
+    """JSON values as an array of the spec's dtype, refusing lossy conversions."""
+    import numpy as np
+
+    target = spec.type
+    if target.kind == "O":
+        return np.array(value, dtype=object)
+    try:
+        array = np.asarray(value)
+    except ValueError:
+        raise _fail(
+            "tensor values do not fit the model's input schema",
+            [(where, "nested lists of different lengths; every row must have the same length")],
+        ) from None
+    if array.dtype == target:
+        return array
+    if array.size == 0 or _converts(array, target):
+        try:
+            return array.astype(target)
+        except ValueError:
+            pass
+    if array.dtype.kind in "iu" and target.kind in "iu":
+        problem = f"integers out of the range of {target}"
+    else:
+        problem = f"expected {target} values, got {_kind_label(array)}"
+    raise _fail("tensor values do not fit the model's input schema", [(where, problem)])
+
+
+def _converts(array: np.ndarray, target: np.dtype[Any]) -> bool:
+    import numpy as np
+
+    source = array.dtype.kind
+    if target.kind == "f":
+        return source in "iuf"
+    if target.kind in "iu":
+        if source not in "iu":
+            return False
+        info = np.iinfo(target)
+        return bool(array.min() >= info.min and array.max() <= info.max)
+    if target.kind == "b":
+        return source == "b"
+    return source == "U" and target.kind in "UM"
+
+
+def _kind_label(array: np.ndarray) -> str:
+    labels = {"b": "booleans", "i": "integers", "u": "integers", "f": "floats", "U": "strings"}
+    return labels.get(array.dtype.kind, "mixed values")
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "null" if value is None else type(value).__name__

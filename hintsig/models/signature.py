@@ -1,0 +1,56 @@
+"""Model signatures and `infer_signature` (`hintsig.models.signature`, as in MLflow)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from hintsig.exceptions import DataValidationError
+from hintsig.types.schema import ModelSignature as ModelSignature
+
+__all__ = ["ModelSignature", "infer_signature"]
+
+_T = TypeVar("_T")
+
+
+def infer_signature(
+    model_input: Any = None,
+    model_output: Any = None,
+    params: Mapping[str, Any] | None = None,
+) -> ModelSignature:
+    """The signature of a model, inferred from example data.
+
+    `model_input` and `model_output` may be a pandas DataFrame or Series, a numpy array, a
+    dict of numpy arrays, a scipy csr/csc matrix, a dict of values (one row), a list of
+    dicts (records), a list of values or a single value; `None` leaves that part out.
+    `params` maps each inference param to its default (a scalar or a 1-D list).
+
+    Raises a `DataValidationError` listing every problem (path, expected and actual type)
+    when some part has no schema, e.g. `[{"a": {"b": 1}}, {"a": 1}]` or `[1, "a"]`.
+    """
+    from hintsig.models._infer import infer_param_schema, infer_schema
+
+    if model_input is None and model_output is None and not params:
+        raise DataValidationError(
+            "infer_signature needs at least one of model_input, model_output or params", []
+        )
+    errors: list[tuple[str, str]] = []
+    inputs = _part(infer_schema, model_input, "model_input", errors)
+    outputs = _part(infer_schema, model_output, "model_output", errors)
+    param_schema = _part(infer_param_schema, params or None, "params", errors)
+    if errors:
+        raise DataValidationError("Cannot infer a signature", errors)
+    return ModelSignature(inputs, outputs, param_schema)
+
+
+def _part(
+    infer: Callable[[Any], _T], data: Any, label: str, errors: list[tuple[str, str]]
+) -> _T | None:
+    """`infer(data)`, or None; its problems go to `errors` with `label` before each path."""
+    if data is None:
+        return None
+    try:
+        return infer(data)
+    except DataValidationError as exc:
+        errors.extend((f"{label} {path}".rstrip(), message) for path, message in exc.errors)
+        return None

@@ -1,0 +1,192 @@
+"""The Starlette app: a plain ASGI callable serving one loaded model.
+
+`create_app(model_uri)` loads the model, builds what does not change (the OpenAPI document,
+the page, `/metadata`) once, and returns the app; uvicorn (or any ASGI server) runs it.
+`POST /invocations` checks the content type and the body size before anything is parsed
+(413 as soon as the declared or streamed size passes `max_body_size`, without reading the
+rest), then parses, predicts and encodes (`Scorer`). Every error is answered as JSON in the
+shape of `hintsig.serving._errors`.
+
+Where the scoring runs:
+
+* without a `timeout` (the default), on the event loop itself, as MLflow's server and most
+  servers of synchronous models do: no thread hand-off, the most requests per second; while
+  a request is scored the process answers nothing else (use `--workers` for parallelism);
+* with a `timeout`, in a worker thread, one request at a time per process, so the event
+  loop stays free to answer 504 when the deadline passes (and `/ping` meanwhile). The
+  hand-off costs throughput (see `benchmarks/serving.py`), and Python cannot stop a thread:
+  a prediction that overran finishes in the background and its result is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+import hintsig
+from hintsig.exceptions import HintsigException
+from hintsig.pyfunc._loaded import PyFuncModel
+from hintsig.serving._encode import json_bytes
+from hintsig.serving._errors import ERROR_CODES, ServingError, error_body
+from hintsig.serving._openapi import openapi_document
+from hintsig.serving._page import CONTENT_SECURITY_POLICY, render_page
+from hintsig.serving._scoring import MAX_BODY_SIZE, Scorer, check_media_type
+from hintsig.serving._served import ServedModel
+
+__all__ = ["create_app", "read_body"]
+
+_JSON = "application/json"
+
+
+def create_app(
+    model: str | os.PathLike[str] | PyFuncModel | ServedModel,
+    *,
+    timeout: float | None = None,
+    max_body_size: int = MAX_BODY_SIZE,
+) -> Starlette:
+    """The scoring app for `model`: a model URI (loaded now) or a loaded model.
+
+    `timeout` is the most seconds one request may take, answered with 504 after (None, the
+    default: no limit, and no worker thread); `max_body_size` the largest request body in
+    bytes.
+    """
+    if timeout is not None and not timeout > 0:
+        raise HintsigException(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if max_body_size < 0:
+        raise HintsigException(f"max_body_size must be a number of bytes, got {max_body_size!r}")
+    if isinstance(model, ServedModel):
+        served = model
+    elif isinstance(model, PyFuncModel):
+        directory = model.metadata.model_dir
+        served = ServedModel.of(model, str(directory) if directory else "memory")
+    else:
+        served = ServedModel.load(model)
+    endpoints = _Endpoints(served, timeout, max_body_size)
+    routes = [
+        Route("/invocations", endpoints.invocations, methods=["POST"]),
+        Route("/ping", endpoints.ping, methods=["GET"]),
+        Route("/health", endpoints.ping, methods=["GET"]),
+        Route("/version", endpoints.version, methods=["GET"]),
+        Route("/metadata", endpoints.metadata, methods=["GET"]),
+        Route("/openapi.json", endpoints.openapi, methods=["GET"]),
+        Route("/", endpoints.page, methods=["GET"]),
+    ]
+    handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+        ServingError: _serving_error,
+        HTTPException: _http_error,
+        Exception: _unexpected_error,
+    }
+    app = Starlette(routes=routes, exception_handlers=handlers)
+    app.state.served = served
+    return app
+
+
+class _Endpoints:
+    def __init__(self, served: ServedModel, timeout: float | None, max_body_size: int) -> None:
+        self.served = served
+        self.scorer = Scorer(served.model)
+        self.timeout = timeout
+        self.max_body_size = max_body_size
+        self._limiter: anyio.CapacityLimiter | None = None
+        self._openapi = json_bytes(openapi_document(served))
+        self._metadata = json_bytes(served.describe())
+        self._page = render_page(served).encode("utf-8")
+
+    async def invocations(self, request: Request) -> Response:
+        content_type = request.headers.get("content-type", "")
+        check_media_type(content_type)
+        body = await read_body(request, self.max_body_size)
+        if self.timeout is None:  # on the event loop: the fastest way for one process
+            answer = self.scorer.score(body, content_type)
+        else:
+            answer = await self._score_in_thread(body, content_type, self.timeout)
+        return Response(answer, media_type=_JSON)
+
+    async def ping(self, request: Request) -> Response:
+        return Response(b'{"status":"ok"}', media_type=_JSON)
+
+    async def version(self, request: Request) -> Response:
+        return Response(json_bytes({"version": hintsig.__version__}), media_type=_JSON)
+
+    async def metadata(self, request: Request) -> Response:
+        return Response(self._metadata, media_type=_JSON)
+
+    async def openapi(self, request: Request) -> Response:
+        return Response(self._openapi, media_type=_JSON)
+
+    async def page(self, request: Request) -> Response:
+        headers = {
+            "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options": "nosniff",
+        }
+        return Response(self._page, media_type="text/html; charset=utf-8", headers=headers)
+
+    async def _score_in_thread(self, body: bytes, content_type: str, timeout: float) -> bytes:
+        """Score in a worker thread, one request at a time, within `timeout` seconds."""
+        if self._limiter is None:  # created in the event loop, on first use
+            self._limiter = anyio.CapacityLimiter(1)
+        try:
+            with anyio.fail_after(timeout):
+                return await anyio.to_thread.run_sync(
+                    self.scorer.score,
+                    body,
+                    content_type,
+                    abandon_on_cancel=True,
+                    limiter=self._limiter,
+                )
+        except TimeoutError:
+            raise ServingError(
+                504, f"The request took longer than the server's timeout of {timeout:g} s"
+            ) from None
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body; a 413 `ServingError` as soon as it is known to pass `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> ServingError:
+    return ServingError(413, f"The request body is larger than the server's limit of {limit} bytes")
+
+
+def _json_error(
+    status: int, body: dict[str, Any], headers: Mapping[str, str] | None = None
+) -> Response:
+    return Response(json_bytes(body), status_code=status, media_type=_JSON, headers=headers)
+
+
+async def _serving_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServingError)
+    headers = {"Connection": "close"} if exc.status == 413 else None
+    return _json_error(exc.status, exc.body(), headers)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = ERROR_CODES.get(exc.status_code, "ERROR")
+    return _json_error(exc.status_code, error_body(code, str(exc.detail)), exc.headers)
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    # Starlette logs the traceback after this answer; the client only learns the type.
+    message = f"The server failed with {type(exc).__name__} (see the server log)"
+    return _json_error(500, error_body(ERROR_CODES[500], message))

@@ -1,0 +1,104 @@
+"""Scoring one request: parse the body, predict, write the answer. No HTTP here.
+
+`Scorer.score(body, content_type)` is what `POST /invocations` runs for each request, and
+what `hintsig models predict` runs on a file, so both answer the same way:
+
+1. the body is parsed into the values a local caller passes (`PyFuncModel.parse_serving_input`,
+   which calls the one payload parser; JSON is first decoded strictly by `_strict_json`);
+2. `PyFuncModel.predict(data, params)` enforces the signature and calls the model;
+3. the output is written as `{"predictions": ...}` (`_encode`).
+
+Failures are `ServingError`s: a `HintsigException` (bad payload, bad data or params) is the
+client's mistake, 400 (415 for an unsupported content type). Any other exception while the
+body is parsed is a 400 too (the payload parser hands client data to pandas and numpy; the
+traceback is logged as a warning, since it shows a case the parser should name). Any other
+exception raised while predicting is a 500 naming the exception's type (its text may repeat
+input values, so it is logged, not answered). A `HintsigException` raised inside the model
+(for example by `validate_output=True`) cannot be told from a bad input yet: 400 too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from hintsig.exceptions import HintsigException
+from hintsig.models._payload import CONTENT_TYPES, ServingInput
+from hintsig.pyfunc._loaded import PyFuncModel
+from hintsig.serving._encode import predictions_bytes
+from hintsig.serving._errors import ServingError
+from hintsig.serving._strict_json import decode_json_body
+
+__all__ = ["MAX_BODY_SIZE", "Scorer", "check_media_type", "media_type"]
+
+#: The largest request body accepted by default (100 MiB).
+MAX_BODY_SIZE = 100 * 1024 * 1024
+
+_logger = logging.getLogger("hintsig.serving")
+
+
+def media_type(content_type: str) -> str:
+    """The media type of a Content-Type header value, lower case, without parameters."""
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def check_media_type(content_type: str) -> None:
+    """A 415 `ServingError` unless the media type is one the payload parser reads."""
+    if media_type(content_type) not in CONTENT_TYPES:
+        shown = media_type(content_type)[:60] or "none"
+        raise ServingError(
+            415, f"Unsupported content type {shown!r}; send one of: {', '.join(CONTENT_TYPES)}"
+        )
+
+
+class Scorer:
+    """Parses, predicts and encodes for one loaded model.
+
+    For the server (`log_model_errors=True`) an exception raised by the model is logged with
+    its traceback and answered with its type only; for the command line its text is part of
+    the message instead (the user is the one who passed the data).
+    """
+
+    def __init__(self, model: PyFuncModel, *, log_model_errors: bool = True) -> None:
+        self.model = model
+        self.log_model_errors = log_model_errors
+
+    def score(self, body: bytes, content_type: str = "application/json") -> bytes:
+        """The JSON answer to one request body; a `ServingError` on failure."""
+        return predictions_bytes(self.predict(self.parse(body, content_type)))
+
+    def parse(self, body: bytes, content_type: str = "application/json") -> ServingInput:
+        """The body as `(data, params)`, as a local caller would pass them."""
+        check_media_type(content_type)
+        try:
+            payload: bytes | Mapping[str, Any] = body
+            if media_type(content_type) == "application/json":
+                decoded = decode_json_body(body)
+                # Anything but an object is left to the payload parser, which explains it.
+                payload = decoded if isinstance(decoded, Mapping) else body
+            return self.model.parse_serving_input(payload, content_type)
+        except HintsigException as exc:
+            raise ServingError.from_exception(exc) from None
+        except RecursionError:
+            raise ServingError(400, "Invalid serving input: the body nests too deeply") from None
+        except Exception as exc:  # pandas or numpy refusing odd client data the parser let by
+            _logger.warning("The payload parser failed on a request", exc_info=True)
+            raise ServingError(
+                400,
+                f"Invalid serving input: it cannot be read as this model's input "
+                f"({type(exc).__name__})",
+            ) from None
+
+    def predict(self, parsed: ServingInput) -> Any:
+        """The model's output; a 400 for data or params the signature refuses, else 500."""
+        try:
+            return self.model.predict(parsed.data, params=parsed.params)
+        except HintsigException as exc:
+            raise ServingError.from_exception(exc) from None
+        except Exception as exc:  # the model's own code may raise anything
+            name = type(exc).__name__
+            if not self.log_model_errors:
+                raise ServingError(500, f"The model raised {name}: {exc}") from None
+            _logger.exception("The model raised %s", name)
+            raise ServingError(500, f"The model raised {name} (see the server log)") from None

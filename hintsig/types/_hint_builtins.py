@@ -1,0 +1,275 @@
+"""The built-in translators, registered in order by `register_builtins`.
+
+Each function handles one kind of hint and returns its schema type and the Python type
+pydantic validates against. A hint none of them accepts is unsupported.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import types
+import typing
+from typing import Any, Literal, Optional, Union, cast
+
+import pydantic
+import typing_extensions
+
+from hintsig.types._hint_registry import (
+    Translation,
+    TranslationContext,
+    hint_repr,
+    is_type_from_example,
+    register_translator,
+)
+from hintsig.types.schema import AnyType, Array, DataType, Map, Object, Property
+
+__all__ = ["is_pydantic_model", "register_builtins"]
+
+_PRIMITIVES: dict[Any, DataType] = {
+    str: DataType.string,
+    int: DataType.long,
+    float: DataType.double,
+    bool: DataType.boolean,
+    bytes: DataType.binary,
+    _dt.datetime: DataType.datetime,
+    _dt.date: DataType.datetime,
+}
+_LITERAL_ORIGINS = {Literal, typing_extensions.Literal}
+_NONE = type(None)
+_LEGACY = {("pandas", "DataFrame"), ("pandas", "Series"), ("numpy", "ndarray")}
+_SPARSE_BASES = ("spmatrix", "sparray")
+
+_ELEMENT_FIX = "write `list[str]`, `list[dict[str, int]]` or `list[MyModel]`, for example"
+_OPTIONAL_FIX = (
+    "for optional values, use a pydantic model field with a default (`name: str | None = None`)"
+)
+
+
+def register_builtins() -> None:
+    """Register the built-in translators, most specific first."""
+    for predicate, handler in (
+        (is_type_from_example, _no_schema),
+        (_is_legacy, _no_schema),
+        (_is_primitive, _primitive),
+        (_is_any, _any),
+        (_is_list, _list),
+        (_is_dict, _dict),
+        (_is_union, _union),
+        (_is_literal, _literal),
+        (_is_enum, _enum),
+        (is_pydantic_model, _pydantic_model),
+    ):
+        register_translator(predicate, handler)
+
+
+# ----------------------------------------------------------------------------- predicates
+
+
+def _is_legacy(hint: Any) -> bool:
+    """`pd.DataFrame`, `pd.Series`, `np.ndarray` (also `NDArray[...]`), scipy sparse types."""
+    cls = typing.get_origin(hint) or hint
+    if not isinstance(cls, type):
+        return False
+    module = cls.__module__
+    if module.startswith("scipy.sparse"):
+        return cls.__name__.endswith(("_matrix", "_array")) or cls.__name__ in (
+            "spmatrix",
+            "sparray",
+        )
+    root = module.partition(".")[0]
+    return (root, cls.__name__) in {
+        ("pandas", "DataFrame"),
+        ("pandas", "Series"),
+        ("numpy", "ndarray"),
+    }
+
+
+def _is_primitive(hint: Any) -> bool:
+    try:
+        return hint in _PRIMITIVES
+    except TypeError:  # an unhashable hint
+        return False
+
+
+def _is_any(hint: Any) -> bool:
+    return hint is Any
+
+
+def _is_list(hint: Any) -> bool:
+    return hint is list or typing.get_origin(hint) is list
+
+
+def _is_dict(hint: Any) -> bool:
+    return hint is dict or typing.get_origin(hint) is dict
+
+
+def _is_union(hint: Any) -> bool:
+    return hint is Union or hint is Optional or typing.get_origin(hint) is Union
+
+
+def _is_literal(hint: Any) -> bool:
+    return typing.get_origin(hint) in _LITERAL_ORIGINS
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, enum.Enum)
+
+
+def is_pydantic_model(hint: Any) -> bool:
+    """True for a pydantic `BaseModel` subclass."""
+    return isinstance(hint, type) and issubclass(hint, pydantic.BaseModel)
+
+
+# ----------------------------------------------------------------------------- handlers
+
+
+def _no_schema(hint: Any, context: TranslationContext) -> Translation:
+    """Accepted as a whole `predict` input; no schema, no validation."""
+    return Translation(None)
+
+
+def _primitive(hint: Any, context: TranslationContext) -> Translation:
+    return Translation(_PRIMITIVES[hint], hint)
+
+
+def _any(hint: Any, context: TranslationContext) -> Translation:
+    if not context.in_model:
+        context.note_unvalidated(hint, "it is recorded as AnyType; use a specific type")
+    return Translation(AnyType(), Any)
+
+
+def _list(hint: Any, context: TranslationContext) -> Translation:
+    args = typing.get_args(hint)
+    if not args:
+        context.invalid(hint, f"a list needs its element type; {_ELEMENT_FIX}")
+    if len(args) > 1:
+        context.invalid(
+            hint,
+            f"a list has one element type, got {len(args)}; write `list[{hint_repr(args[0])}]`",
+        )
+    item = context.translate(args[0])
+    if not item.required:
+        context.invalid(hint, f"list elements cannot be None; drop `None`, or {_OPTIONAL_FIX}")
+    if item.schema_type is None:
+        context.unsupported(args[0], "it cannot be a list element")
+    return Translation(Array(item.schema_type), types.GenericAlias(list, (item.python_type,)))
+
+
+def _dict(hint: Any, context: TranslationContext) -> Translation:
+    args = typing.get_args(hint)
+    if len(args) != 2:
+        context.invalid(hint, "a dict needs its key and value types; write `dict[str, int]`")
+    key, value = args
+    if key is not str:
+        context.invalid(
+            hint,
+            f"dict keys must be str (as in JSON); write `dict[str, {hint_repr(value)}]`",
+        )
+    item = context.translate(value)
+    if item.schema_type is None:
+        context.unsupported(value, "it cannot be a dict value")
+    return Translation(Map(item.schema_type), types.GenericAlias(dict, (str, item.python_type)))
+
+
+def _union(hint: Any, context: TranslationContext) -> Translation:
+    """`X | None` keeps X's type and is not required; other unions become AnyType."""
+    args = typing.get_args(hint)
+    members = [a for a in args if a is not _NONE]
+    if not members:
+        context.invalid(hint, "a Union needs at least one type besides None")
+    required = len(members) == len(args)
+    if len(members) == 1:
+        item = context.translate(members[0])
+        python_type = item.python_type if required else _optional(item.python_type)
+        return Translation(item.schema_type, python_type, required)
+    if all(is_pydantic_model(m) for m in members):
+        for member in members:  # refuse invalid hints inside the models now
+            context.translate(member)
+        union = _union_of(members)
+        return Translation(AnyType(), union if required else _optional(union), required)
+    if not context.in_model:
+        context.note_unvalidated(
+            hint,
+            "a Union of several types is recorded as AnyType and its values are not checked; "
+            "use a Union of pydantic models (with a Literal tag) to validate each case",
+        )
+    return Translation(AnyType(), Any, required)
+
+
+def _union_of(members: typing.Sequence[Any]) -> Any:
+    return cast(Any, Union)[tuple(members)]
+
+
+def _optional(python_type: Any) -> Any:
+    return python_type if python_type is Any else _union_of([python_type, _NONE])
+
+
+def _literal(hint: Any, context: TranslationContext) -> Translation:
+    return Translation(_base_type(hint, typing.get_args(hint), context), hint)
+
+
+def _enum(hint: Any, context: TranslationContext) -> Translation:
+    return Translation(_base_type(hint, [m.value for m in hint], context), hint)
+
+
+def _base_type(hint: Any, values: typing.Sequence[Any], context: TranslationContext) -> DataType:
+    """The DataType shared by every allowed value of a Literal or an Enum."""
+    kinds = {type(v) for v in values}
+    if kinds == {str}:
+        return DataType.string
+    if kinds == {bool}:
+        return DataType.boolean
+    if kinds == {int}:
+        return DataType.long
+    context.unsupported(hint, "its values must all be str, all be int or all be bool")
+
+
+def _pydantic_model(hint: Any, context: TranslationContext) -> Translation:
+    """An `Object` with one `Property` per field; nested models become nested `Object`s."""
+    if hint in context.models:  # a recursive model: its own validation covers it
+        return Translation(AnyType(), hint)
+    _complete(hint, context)
+    if issubclass(hint, pydantic.RootModel):
+        root = context.for_field(hint, "root").translate(hint.model_fields["root"].annotation)
+        return Translation(root.schema_type, hint)
+    fields: dict[str, Any] = hint.model_fields
+    return Translation(Object(_property(hint, n, f, context) for n, f in fields.items()), hint)
+
+
+def _complete(model: type[pydantic.BaseModel], context: TranslationContext) -> None:
+    if model.__pydantic_complete__:
+        return
+    try:
+        model.model_rebuild()
+    except pydantic.PydanticUndefinedAnnotation as exc:
+        context.invalid(model, f"its field types are not all defined ({exc.message})")
+
+
+def _property(
+    model: type[pydantic.BaseModel],
+    name: str,
+    info: pydantic.fields.FieldInfo,
+    context: TranslationContext,
+) -> Property:
+    field_context = context.for_field(model, name)
+    item = field_context.translate(info.annotation)
+    if item.schema_type is None:
+        field_context.unsupported(info.annotation, "it cannot be a field of an input model")
+    if not item.required and info.is_required():
+        field_context.invalid(
+            info.annotation,
+            f"an Optional field needs a default; write "
+            f"`{name}: {hint_repr(info.annotation)} = None`",
+        )
+    # Any field with a default may be omitted (MLflow marks `k: int = 3` required).
+    required = item.required and info.is_required()
+    return Property(_input_key(name, info), item.schema_type, required)
+
+
+def _input_key(name: str, info: pydantic.fields.FieldInfo) -> str:
+    """The key an input dict uses for the field: its alias when it has one."""
+    for alias in (info.validation_alias, info.alias):
+        if isinstance(alias, str):
+            return alias
+    return name

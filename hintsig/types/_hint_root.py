@@ -1,0 +1,150 @@
+"""What a whole `predict` input or output hint becomes: a schema and a compiled validator.
+
+The input of `predict` is a batch, so its hint must be `list[...]`: the schema then has one
+unnamed column of the element's type. `pd.DataFrame`, `np.ndarray`, scipy sparse types and
+`TypeFromExample` are accepted with no schema (an input example or a signature gives it).
+Any other top-level hint is unsupported: a warning, and no validation.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from typing import Any, Union
+
+from typing_extensions import TypeForm
+
+from hintsig.exceptions import InvalidHintError
+from hintsig.types._hint_convert import ElementKind
+from hintsig.types._hint_registry import (
+    Translation,
+    TranslationContext,
+    Unsupported,
+    hint_repr,
+    is_type_from_example,
+    normalise,
+    translate,
+    warn_notes,
+    with_metadata,
+)
+from hintsig.types._validators import Validator, compile_validator
+from hintsig.types.schema import AnyType, Array, ColSpec, ColType, Map, Object, Schema
+
+__all__ = ["HintPlan", "plan_input", "plan_output", "schema_from_hint"]
+
+_NOT_VALIDATED = (
+    "; hintsig does not validate this input, and the model's signature must come from an "
+    "input example or an explicit signature"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HintPlan:
+    """A top-level hint's schema (None: none inferred), validator and the warnings it raises."""
+
+    hint: Any
+    schema: Schema | None
+    validator: Validator | None
+    notes: tuple[str, ...] = ()
+    from_example: bool = False
+
+
+def plan_input(hint: Any) -> HintPlan:
+    """The plan for a `predict` input hint; raises `InvalidHintError` for an invalid hint."""
+    label = hint_repr(hint)
+    context = TranslationContext(where=label)
+    bare, metadata = normalise(hint, context)
+    try:
+        if _is_optional_list(bare):
+            context.unsupported(
+                bare, f"the model input is a list, never None; write `{_list_member(bare)}`"
+            )
+        if bare is list or typing.get_origin(bare) is list:
+            translation = translate(bare, context)
+            items = _items(translation)
+            python_type = with_metadata(translation.python_type, metadata)
+            validator = compile_validator(python_type, label, "input", _element_kind(items))
+            return HintPlan(hint, Schema([ColSpec(items)]), validator, tuple(context.notes))
+        if _has_no_schema(bare, context):
+            return HintPlan(hint, None, None, from_example=is_type_from_example(bare))
+        context.unsupported(
+            bare, f"the model input is a batch, so its hint must be a list; write `list[{label}]`"
+        )
+    except Unsupported as exc:
+        return HintPlan(hint, None, None, (exc.message + _NOT_VALIDATED,))
+
+
+def plan_output(hint: Any, *, validate: bool) -> HintPlan:
+    """The plan for a return hint: `list[X]` or `X` gives a column of X (MLflow's rule).
+
+    A return hint hintsig cannot translate gives no schema, unless `validate` (then it is
+    an `InvalidHintError`: outputs cannot be validated against it).
+    """
+    label = hint_repr(hint)
+    context = TranslationContext(where=label)
+    try:
+        bare, metadata = normalise(hint, context)
+        translation = translate(bare, context)
+        if bare is list or typing.get_origin(bare) is list:
+            column = _items(translation)
+        elif translation.schema_type is None or not translation.required:
+            context.unsupported(bare, "an output needs a list, a scalar, a dict or a model hint")
+        else:
+            column = translation.schema_type
+    except (InvalidHintError, Unsupported) as exc:
+        if validate:
+            raise InvalidHintError(
+                f"validate_output=True needs a return type hint hintsig can check. {exc}"
+            ) from None
+        return HintPlan(hint, None, None)
+    schema = Schema([ColSpec(column)])
+    if not validate:
+        return HintPlan(hint, schema, None)
+    python_type = with_metadata(translation.python_type, metadata)
+    validator = compile_validator(python_type, label, "output")
+    return HintPlan(hint, schema, validator, tuple(context.notes))
+
+
+def schema_from_hint(hint: TypeForm[Any]) -> Schema | None:
+    """The input schema a `predict` hint gives (None for DataFrame, ndarray, TypeFromExample).
+
+    Raises `InvalidHintError` for an invalid hint; an unsupported one warns and gives None.
+    """
+    plan = plan_input(hint)
+    warn_notes(plan.notes)
+    return plan.schema
+
+
+def _items(translation: Translation) -> ColType:
+    """The element type of a `list[X]` translation (always an `Array`)."""
+    assert isinstance(translation.schema_type, Array)
+    return translation.schema_type.dtype
+
+
+def _element_kind(schema_type: ColType | None) -> ElementKind:
+    if isinstance(schema_type, (Object, Map)):
+        return "records"
+    if isinstance(schema_type, AnyType):
+        return "auto"
+    return "values"
+
+
+def _is_optional_list(hint: Any) -> bool:
+    if typing.get_origin(hint) is not Union:
+        return False
+    args = typing.get_args(hint)
+    return type(None) in args and any(
+        a is list or typing.get_origin(a) is list for a in args if a is not type(None)
+    )
+
+
+def _list_member(hint: Any) -> str:
+    return next(hint_repr(a) for a in typing.get_args(hint) if a is not type(None))
+
+
+def _has_no_schema(hint: Any, context: TranslationContext) -> bool:
+    """True for hints accepted as a whole input without a schema (DataFrame, ndarray, ...)."""
+    try:
+        return translate(hint, TranslationContext(context.where)).schema_type is None
+    except (InvalidHintError, Unsupported):
+        return False

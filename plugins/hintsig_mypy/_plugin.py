@@ -1,0 +1,211 @@
+"""The mypy plugin class: which hooks run the checks, and where findings are reported.
+
+* `@pyfunc` and `@pyfunc(...)`: mypy calls `get_function_hook` for the decorator call; the
+  decorated function is the call's argument (bare form) or is found through the module index
+  (configured form).
+* `PythonModel` subclasses: mypy checks every class statement's keywords with a call to the
+  nearest `__init_subclass__`, which `PythonModel` defines; `get_method_hook` sees that call
+  and the module index gives the class. Its own `predict` and `predict_stream` are checked.
+* pydantic models: `get_customize_class_mro_hook` is the per-class hook of semantic analysis
+  that pydantic's own plugin leaves free; it records each model's field defaults (see
+  `_classes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from mypy.nodes import (
+    CallExpr,
+    Context,
+    Decorator,
+    Expression,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    RefExpr,
+    TypeInfo,
+)
+from mypy.options import Options
+from mypy.plugin import (
+    CheckerPluginInterface,
+    ClassDefContext,
+    FunctionContext,
+    MethodContext,
+    Plugin,
+    ReportConfigContext,
+)
+from mypy.types import CallableType, Type, get_proper_type
+
+from hintsig_mypy._classes import record_fields
+from hintsig_mypy._findings import Finding, report
+from hintsig_mypy._locate import ModuleIndex, index_module
+from hintsig_mypy._predict import Placed, check_predict
+
+__all__ = ["PYFUNC", "PYTHON_MODEL", "HintsigPlugin"]
+
+PYFUNC = "hintsig.pyfunc.utils.pyfunc"
+PYTHON_MODEL = "hintsig.pyfunc._python_model.PythonModel"
+_INIT_SUBCLASS = ".__init_subclass__"
+_CHECKED_METHODS = ("predict", "predict_stream")
+
+
+def _source_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_SOURCE_DIGEST = _source_digest()
+
+
+class HintsigPlugin(Plugin):
+    """Reports model input hints that hintsig would refuse, or accept without validating."""
+
+    def __init__(self, options: Options) -> None:
+        super().__init__(options)
+        self._trees: dict[str, MypyFile] = {}
+        self._paths: dict[str, MypyFile] = {}
+        self._indexes: dict[str, ModuleIndex] = {}
+
+    def report_config_data(self, ctx: ReportConfigContext) -> str:
+        """The plugin's own source digest: mypy rechecks cached modules when the plugin changes."""
+        return _SOURCE_DIGEST
+
+    def set_modules(self, modules: dict[str, MypyFile]) -> None:
+        super().set_modules(modules)
+        self._trees = modules
+
+    def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
+        return self._check_pyfunc if fullname == PYFUNC else None
+
+    def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
+        if not fullname.endswith(_INIT_SUBCLASS):
+            return None
+        owner = self.lookup_fully_qualified(fullname.removesuffix(_INIT_SUBCLASS))
+        info = owner.node if owner is not None else None
+        if isinstance(info, TypeInfo) and info.has_base(PYTHON_MODEL):
+            return self._check_python_model
+        return None
+
+    def get_customize_class_mro_hook(
+        self, fullname: str
+    ) -> Callable[[ClassDefContext], None] | None:
+        return record_fields
+
+    # ------------------------------------------------------------------------- @pyfunc
+
+    def _check_pyfunc(self, ctx: FunctionContext) -> Type:
+        # mypy tries each overload of `pyfunc` with errors held back; a finding makes it try
+        # the matching one again with errors shown, so each is reported once, and the
+        # decorated function keeps its type either way.
+        validate_output = _flag(ctx.callee_arg_names, ctx.args, "validate_output")
+        func = _decorated_function(ctx)
+        index = self._index(ctx.api.path)
+        if func is None and isinstance(ctx.context, CallExpr) and index is not None:
+            decorated = index.decorated_by(ctx.context)
+            func = decorated.func if decorated is not None else None
+        if func is not None:
+            placed = check_predict(func, validate_output=validate_output)
+            self._report(ctx.api, placed, func, ctx.context, index)
+        return ctx.default_return_type
+
+    # ------------------------------------------------------------------------- PythonModel
+
+    def _check_python_model(self, ctx: MethodContext) -> Type:
+        call = ctx.context
+        index = self._index(ctx.api.path)
+        if (
+            index is None
+            or not isinstance(call, CallExpr)
+            or not isinstance(call.callee, MemberExpr)
+            or not isinstance(call.callee.expr, NameExpr)
+        ):
+            return ctx.default_return_type
+        defn = index.class_at(call.line, call.column, call.callee.expr.name)
+        if defn is None or not defn.info.has_base(PYTHON_MODEL):
+            return ctx.default_return_type
+        validate_output = _is_true(defn.keywords.get("validate_output"))
+        for name in _CHECKED_METHODS:
+            func = _own_method(defn.info, name)
+            if func is not None:
+                placed = check_predict(func, validate_output=validate_output and name == "predict")
+                self._report(ctx.api, placed, func, call, index)
+        return ctx.default_return_type
+
+    # ------------------------------------------------------------------------- helpers
+
+    def _index(self, path: str) -> ModuleIndex | None:
+        """The index of the module at `path` (the one being checked)."""
+        tree = self._paths.get(path)
+        if tree is None or self._trees.get(tree.fullname) is not tree:
+            self._paths = {module.path: module for module in self._trees.values()}
+            tree = self._paths.get(path)
+        if tree is None:
+            return None
+        index = self._indexes.get(path)
+        if index is None or index.tree is not tree:
+            index = self._indexes[path] = index_module(tree)
+        return index
+
+    def _report(
+        self,
+        api: CheckerPluginInterface,
+        placed: list[Placed],
+        func: FuncDef,
+        fallback: Context,
+        index: ModuleIndex | None,
+    ) -> None:
+        """Report at the parameters of `func`, or at `fallback` when `func` is in another file."""
+        here = index is not None and index.defines(func)
+        for item in placed:
+            if here:
+                report(api, item.finding, item.context)
+            else:
+                moved = Finding(item.finding.severity, f"`{func.name}`: {item.finding.message}")
+                report(api, moved, fallback)
+
+
+def _decorated_function(ctx: FunctionContext) -> FuncDef | None:
+    """The function given to `pyfunc(func)` (the bare decorator form), if any."""
+    if not ctx.arg_types or "validate_output" in ctx.callee_arg_names:
+        return None
+    types = ctx.arg_types[0]
+    callable_type = get_proper_type(types[0]) if types else None
+    if isinstance(callable_type, CallableType) and isinstance(callable_type.definition, FuncDef):
+        return callable_type.definition
+    return None
+
+
+def _flag(names: list[str | None], args: list[list[Expression]], name: str) -> bool:
+    """True when keyword argument `name` of the call is the literal `True`."""
+    if name not in names:
+        return False
+    values = args[names.index(name)]
+    return len(values) == 1 and _is_true(values[0])
+
+
+def _is_true(expr: Expression | None) -> bool:
+    return isinstance(expr, NameExpr) and expr.fullname == "builtins.True"
+
+
+def _own_method(info: TypeInfo, name: str) -> FuncDef | None:
+    """Method `name` defined in the class body itself, when hintsig wraps it."""
+    symbol = info.names.get(name)
+    node = symbol.node if symbol is not None else None
+    if isinstance(node, Decorator) and not any(_is_pyfunc(d) for d in node.original_decorators):
+        node = node.func
+    if not isinstance(node, FuncDef) or node.is_static or node.is_class or node.is_property:
+        return None  # not a plain function in the class body: hintsig does not wrap it
+    return node
+
+
+def _is_pyfunc(decorator: Expression) -> bool:
+    """True for `@pyfunc` and `@pyfunc(...)` (checked through the decorator hook)."""
+    if isinstance(decorator, CallExpr):
+        decorator = decorator.callee
+    return isinstance(decorator, RefExpr) and decorator.fullname == PYFUNC

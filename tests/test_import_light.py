@@ -1,0 +1,54 @@
+"""`import hintsig` and its light subpackages must not load numpy, pandas or the server."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY_MODULES = ("numpy", "pandas", "starlette", "uvicorn")
+
+LIGHT_IMPORTS = [
+    "hintsig",
+    "hintsig.types",
+    "hintsig.types.schema",
+    "hintsig.models",
+    "hintsig.pyfunc",
+    "hintsig.exceptions",
+]
+
+PROBE = """
+import json, sys
+import {module}
+print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("module", LIGHT_IMPORTS)
+def test_import_leaves_heavy_modules_unloaded(module: str) -> None:
+    code = PROBE.format(module=module, heavy=HEAVY_MODULES)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_the_probe_sees_a_heavy_import() -> None:
+    code = PROBE.format(module="hintsig.types.schema; import numpy", heavy=HEAVY_MODULES)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(result.stdout) == ["numpy"]
+
+
+@pytest.mark.parametrize("module", ["hintsig", "hintsig.types", "hintsig.types.schema"])
+def test_every_name_in_all_resolves(module: str) -> None:
+    imported = importlib.import_module(module)
+    names = imported.__all__
+    assert len(names) == len(set(names))
+    for name in names:
+        assert getattr(imported, name) is not None, name
