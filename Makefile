@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(PY) examples/quickstart.py
+	$(PY) examples/hints_quickstart.py
 
 test: $(STAMP) $(CHROMIUM)
 	$(PY) -m pytest -q
