@@ -118,7 +118,8 @@ def test_the_serving_example_scores(
 
 # ----------------------------------------------------------------------------- client mistakes
 
-NESTED = "[" * 5000 + "]" * 5000
+# Deeper than any recursion limit a test run sets (mypy.api raises it to 2**14).
+NESTED = "[" * 40_000 + "]" * 40_000
 
 MISTAKES = [
     # (model, body, path of the first problem, words of the message)
@@ -134,9 +135,7 @@ MISTAKES = [
     ("chat", '{"inputs": [{"role": "user", "content": NaN}]}', "", "NaN is not a JSON number"),
     ("chat", '{"inputs": [{"role": "user", "content": 1e999}]}', "", "too large for a 64-bit"),
     ("chat", '{"inputs": [' + "9" * 5000 + "]}", "", "too many digits"),
-    # Deep nesting is refused either by the JSON decoder's depth limit or, when the
-    # decoder's limit is not reached in this process, by the hint validator; both are 400.
-    ("chat", '{"inputs": ' + NESTED + "}", "", ("too deeply", "expected a dict")),
+    ("chat", '{"inputs": ' + NESTED + "}", "", "too deeply"),
     ("chat", '{"inputs": [], "params": [1]}', "", "'params' must be a JSON object"),
     ("events", '{"inputs": [{"when": "yesterday"}]}', "[0].when", "ISO 8601"),
     (
@@ -166,8 +165,8 @@ def test_client_mistakes_are_400(
     error = assert_error(post(urls[model], body), 400, "BAD_REQUEST")
     choices = (words,) if isinstance(words, str) else words
     assert any(w in error["message"] for w in choices), error["message"]
-    if path or words != ("too deeply", "expected a dict"):
-        assert error["errors"][0]["path"] in (path, "[0]")
+    if isinstance(words, str):
+        assert error["errors"][0]["path"] == path
 
 
 def test_a_payload_pandas_cannot_take_is_still_400(
