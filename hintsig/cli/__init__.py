@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import click
 
+from hintsig.cli._common import Group
+
 __all__ = ["cli", "main"]
 
 
-@click.group()
+@click.group(cls=Group)
 @click.version_option(package_name="hintsig")
 def cli() -> None:
     """hintsig: typed, validated model signatures."""

@@ -7,14 +7,13 @@ mistake, 1 for anything else.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-from collections.abc import Callable, Sequence
-from typing import ParamSpec, TypeVar
+from collections.abc import Sequence
 
 import click
 
 from hintsig.cli import cli
+from hintsig.cli._common import Group, reports_errors
 from hintsig.client import HintsigClient, ModelVersion
 from hintsig.exceptions import HintsigException
 from hintsig.types.schema import (
@@ -32,59 +31,8 @@ from hintsig.types.schema import (
 
 __all__ = ["registry"]
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 
-
-class _CliError(click.ClickException):
-    """A failure shown as one `Error: ...` line on stderr (exit status 1)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("; ".join(line.strip() for line in message.splitlines() if line.strip()))
-
-
-class _CliUsageError(_CliError):
-    """A usage mistake, in one line (exit status 2, as click gives)."""
-
-    exit_code = 2
-
-
-class _Command(click.Command):
-    """A command whose usage mistakes are reported in one line, like every other failure."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise _CliUsageError(f"{ctx.command_path}: {exc.format_message()}") from None
-
-
-class _Group(click.Group):
-    command_class = _Command
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        try:
-            return super().resolve_command(ctx, args)
-        except click.UsageError as exc:
-            raise _CliUsageError(f"{ctx.command_path}: {exc.format_message()}") from None
-
-
-def _reports_errors(command: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Turn a `HintsigException` into the one-line error of the command line."""
-
-    @functools.wraps(command)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        try:
-            return command(*args, **kwargs)
-        except HintsigException as exc:
-            raise _CliError(exc.message) from exc
-
-    return wrapper
-
-
-@cli.group("registry", cls=_Group)
+@cli.group("registry", cls=Group)
 @click.option(
     "--registry-uri",
     metavar="URI",
@@ -110,7 +58,7 @@ def _client(ctx: click.Context) -> HintsigClient:
     help="Refuse (or accept again) versions whose model has no signature with an input schema.",
 )
 @click.pass_context
-@_reports_errors
+@reports_errors
 def init_command(ctx: click.Context, require_signature: bool | None) -> None:
     """Create or upgrade the registry, and set its signature policy."""
     client = _client(ctx)
@@ -123,7 +71,7 @@ def init_command(ctx: click.Context, require_signature: bool | None) -> None:
 @registry.command("list")
 @click.option("--filter", "filter_string", metavar="FILTER", help="e.g. \"name LIKE 'churn%'\"")
 @click.pass_context
-@_reports_errors
+@reports_errors
 def list_command(ctx: click.Context, filter_string: str | None) -> None:
     """List the registered models."""
     models = _client(ctx).search_registered_models(filter_string)
@@ -145,7 +93,7 @@ def list_command(ctx: click.Context, filter_string: str | None) -> None:
 @registry.command("versions")
 @click.argument("name")
 @click.pass_context
-@_reports_errors
+@reports_errors
 def versions_command(ctx: click.Context, name: str) -> None:
     """List the versions of registered model NAME, newest first."""
     client = _client(ctx)
@@ -173,7 +121,7 @@ def versions_command(ctx: click.Context, name: str) -> None:
 @click.argument("name")
 @click.argument("version")
 @click.pass_context
-@_reports_errors
+@reports_errors
 def show_command(ctx: click.Context, name: str, version: str) -> None:
     """Show version VERSION (a number or `latest`) of NAME, with its signature as a table."""
     client = _client(ctx)
@@ -188,7 +136,7 @@ def show_command(ctx: click.Context, name: str, version: str) -> None:
 @click.argument("model_uri")
 @click.argument("name")
 @click.pass_context
-@_reports_errors
+@reports_errors
 def register_command(ctx: click.Context, model_uri: str, name: str) -> None:
     """Register the model at MODEL_URI as a new version of NAME (created if needed)."""
     mv = _client(ctx).register_model(model_uri, name)
@@ -203,7 +151,7 @@ def register_command(ctx: click.Context, model_uri: str, name: str) -> None:
 @click.argument("alias")
 @click.argument("version")
 @click.pass_context
-@_reports_errors
+@reports_errors
 def alias_command(ctx: click.Context, name: str, alias: str, version: str) -> None:
     """Point ALIAS of NAME at VERSION (models:/NAME@ALIAS then loads it)."""
     client = _client(ctx)

@@ -160,13 +160,11 @@ MISTAKES = [
 
 @pytest.mark.parametrize(("model", "body", "path", "words"), MISTAKES)
 def test_client_mistakes_are_400(
-    urls: dict[str, str], model: str, body: str | bytes, path: str, words: str | tuple[str, ...]
+    urls: dict[str, str], model: str, body: str | bytes, path: str, words: str
 ) -> None:
     error = assert_error(post(urls[model], body), 400, "BAD_REQUEST")
-    choices = (words,) if isinstance(words, str) else words
-    assert any(w in error["message"] for w in choices), error["message"]
-    if isinstance(words, str):
-        assert error["errors"][0]["path"] == path
+    assert words in error["message"]
+    assert error["errors"][0]["path"] == path
 
 
 def test_a_payload_pandas_cannot_take_is_still_400(
