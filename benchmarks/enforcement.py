@@ -15,15 +15,14 @@ to the floor (the least work any enforcement must do), never an absolute target:
 
 from __future__ import annotations
 
-import gc
 import time
-import tracemalloc
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from _timing import peak_memory
 
 from hintsig.models.enforcement import enforce_params, enforce_schema
 from hintsig.types.schema import ColSpec, ParamSchema, ParamSpec, Schema, TensorSpec
@@ -52,18 +51,6 @@ def compare(fn: Callable[[], Any], floor: Callable[[], Any], budget: float) -> t
         fn_best = min(fn_best, per_call(fn, budget=budget / 6))
         floor_best = min(floor_best, per_call(floor, budget=budget / 6))
     return fn_best, floor_best
-
-
-def peak_bytes(fn: Callable[[], Any]) -> int:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        result = fn()
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    del result
-    return peak
 
 
 def cast_floor(frame: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[], pd.DataFrame]:
@@ -111,8 +98,8 @@ def bench_narrow(rng: np.random.Generator) -> None:
         line += f"  ratio {took / base:5.2f}x"
         if rows == 1_000_000:
             size = frame.memory_usage(index=True, deep=False).sum()
-            peak = peak_bytes(partial(enforce_schema, frame, NARROW))
-            floor_peak = peak_bytes(floor)
+            peak = peak_memory(partial(enforce_schema, frame, NARROW))
+            floor_peak = peak_memory(floor)
             line += (
                 f"  (target <= 1.5x); peak memory {peak / size:.2f}x the input frame"
                 f" (floor {floor_peak / size:.2f}x, target <= 2x)"
