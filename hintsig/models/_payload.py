@@ -26,12 +26,12 @@ error (MLflow ignores it, so a misspelt `"param"` went unnoticed); `params` must
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models._examples import decode_frame, decode_json_input
+from hintsig.models._strict_json import decode_json_text
 from hintsig.types.schema import ColSpec, DataType, Schema, TensorSpec
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def parse_serving_input(
     mime = _mime_type(content_type)
     if mime == "text/csv":
         return ServingInput(_parse_csv(_text(payload), schema), None)
-    body = payload if isinstance(payload, Mapping) else _decode_json(_text(payload))
+    body = payload if isinstance(payload, Mapping) else decode_json_text(_text(payload))
     return _parse_json_body(body, schema, inputs_only)
 
 
@@ -108,13 +108,6 @@ def _text(payload: str | bytes | Mapping[str, Any]) -> str:
         except UnicodeDecodeError:
             raise _fail("the body is not valid UTF-8 text") from None
     raise _fail("a CSV body must be text, not a mapping")
-
-
-def _decode_json(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _fail(f"the body is not valid JSON ({exc.msg} at line {exc.lineno})") from None
 
 
 def _parse_json_body(body: Any, schema: Schema | None, inputs_only: bool) -> ServingInput:

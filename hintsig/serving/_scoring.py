@@ -4,7 +4,8 @@
 what `hintsig models predict` runs on a file, so both answer the same way:
 
 1. the body is parsed into the values a local caller passes (`PyFuncModel.parse_serving_input`,
-   which calls the one payload parser; JSON is first decoded strictly by `_strict_json`);
+   which calls the one payload parser; JSON is first decoded strictly by
+   `hintsig.models._strict_json`);
 2. `PyFuncModel.predict(data, params)` enforces the signature and calls the model;
 3. the output is written as `{"predictions": ...}` (`_encode`).
 
@@ -25,10 +26,10 @@ from typing import Any
 
 from hintsig.exceptions import HintsigException
 from hintsig.models._payload import CONTENT_TYPES, ServingInput
+from hintsig.models._strict_json import decode_json_body
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.serving._encode import predictions_bytes
 from hintsig.serving._errors import ServingError
-from hintsig.serving._strict_json import decode_json_body
 
 __all__ = ["MAX_BODY_SIZE", "Scorer", "check_media_type", "media_type"]
 

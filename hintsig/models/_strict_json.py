@@ -9,8 +9,8 @@ the parser recurses. The body is therefore refused (`DataValidationError`, a 400
 * holds an integer longer than Python reads from text (4,300 digits by default);
 * nests arrays and objects deeper than Python's recursion limit allows.
 
-The decoded object then goes to `hintsig.models._payload.parse_serving_input`, the one
-parser of the payload formats.
+Both the server and `hintsig.models._payload.parse_serving_input` (the one parser of the
+payload formats, used by `validate_serving_input`) decode JSON here, so they agree.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from hintsig.exceptions import DataValidationError
 
-__all__ = ["decode_json_body"]
+__all__ = ["decode_json_body", "decode_json_text"]
 
 _HEADLINE = "Invalid serving input"
 
@@ -32,6 +32,11 @@ def decode_json_body(body: bytes) -> Any:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         _refuse("the body is not valid UTF-8 text")
+    return decode_json_text(text)
+
+
+def decode_json_text(text: str) -> Any:
+    """The JSON value of `text`, with the same strict rules as `decode_json_body`."""
     try:
         return json.loads(text, parse_constant=_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
