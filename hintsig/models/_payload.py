@@ -38,7 +38,13 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["CONTENT_TYPES", "INPUT_FORMATS", "ServingInput", "parse_serving_input"]
+__all__ = [
+    "CONTENT_TYPES",
+    "INPUT_FORMATS",
+    "ServingInput",
+    "parse_content_type",
+    "parse_serving_input",
+]
 
 INPUT_FORMATS = ("dataframe_split", "dataframe_records", "inputs", "instances")
 CONTENT_TYPES = ("application/json", "text/csv")
@@ -67,7 +73,7 @@ def parse_serving_input(
     Bad payloads raise `DataValidationError`; an unsupported content type raises
     `HintsigException` with `error_code="UNSUPPORTED_MEDIA_TYPE"`.
     """
-    mime = _mime_type(content_type)
+    mime = parse_content_type(content_type)
     if mime == "text/csv":
         return ServingInput(_parse_csv(_text(payload), schema), None)
     body = payload if isinstance(payload, Mapping) else decode_json_text(_text(payload))
@@ -80,19 +86,25 @@ def _fail(message: str, errors: list[tuple[str, str]] | None = None) -> DataVali
     return DataValidationError(f"{_HEADLINE}: {message}", errors)
 
 
-def _mime_type(content_type: str) -> str:
+def parse_content_type(content_type: str) -> str:
+    """The media type of a Content-Type value, lower case, when this parser reads it.
+
+    Anything else (another media type, a charset other than UTF-8, another parameter) is a
+    `HintsigException` with `error_code="UNSUPPORTED_MEDIA_TYPE"`.
+    """
     mime, *parameters = (part.strip() for part in content_type.split(";"))
     mime = mime.lower()
     if mime not in CONTENT_TYPES:
+        shown = mime[:60] or "none"
         raise HintsigException(
-            f"Unsupported content type {mime!r}; send one of: {', '.join(CONTENT_TYPES)}",
+            f"Unsupported content type {shown!r}; send one of: {', '.join(CONTENT_TYPES)}",
             error_code="UNSUPPORTED_MEDIA_TYPE",
         )
     for parameter in parameters:
         key, _, value = parameter.partition("=")
         if key.strip().lower() != "charset" or value.strip().strip('"').lower() != "utf-8":
             raise HintsigException(
-                f"Unsupported content type parameter {key.strip()!r}: only charset=utf-8 "
+                f"Unsupported content type parameter {key.strip()[:60]!r}: only charset=utf-8 "
                 "is accepted",
                 error_code="UNSUPPORTED_MEDIA_TYPE",
             )

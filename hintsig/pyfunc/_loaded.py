@@ -76,6 +76,11 @@ class PyFuncModel:
         return self._hints is not None
 
     @property
+    def input_hints(self) -> PredictHints | None:
+        """The model's compiled hints when they check each input (see `validated_by_hints`)."""
+        return self._hints
+
+    @property
     def input_example(self) -> Any:
         """The input example saved with the model (None if there is none); read once."""
         if self._example is _UNLOADED:

@@ -3,9 +3,12 @@
 `Scorer.score(body, content_type)` is what `POST /invocations` runs for each request, and
 what `hintsig models predict` runs on a file, so both answer the same way:
 
-1. the body is parsed into the values a local caller passes (`PyFuncModel.parse_serving_input`,
-   which calls the one payload parser; JSON is first decoded strictly by
-   `hintsig.models._strict_json`);
+1. the body is parsed into the values a local caller passes. A JSON body for a model whose
+   type hints check its input is first tried in one pass, validated in pydantic's JSON mode
+   straight from the bytes (`hintsig.types._hint_request`); any body that pass does not
+   accept as plainly valid, and every other body, goes to `PyFuncModel.parse_serving_input`,
+   which calls the one payload parser (JSON decoded strictly by `hintsig.models._strict_json`)
+   and explains every problem;
 2. `PyFuncModel.predict(data, params)` enforces the signature and calls the model;
 3. the output is written as `{"predictions": ...}` (`_encode`).
 
@@ -25,13 +28,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from hintsig.exceptions import HintsigException
-from hintsig.models._payload import CONTENT_TYPES, ServingInput
+from hintsig.models._payload import ServingInput, parse_content_type
 from hintsig.models._strict_json import decode_json_body
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.serving._encode import predictions_bytes
 from hintsig.serving._errors import ServingError
+from hintsig.types._hint_request import RequestValidator, request_validator
 
-__all__ = ["MAX_BODY_SIZE", "Scorer", "check_media_type", "media_type"]
+__all__ = ["MAX_BODY_SIZE", "Scorer", "check_media_type"]
 
 #: The largest request body accepted by default (100 MiB).
 MAX_BODY_SIZE = 100 * 1024 * 1024
@@ -39,18 +43,12 @@ MAX_BODY_SIZE = 100 * 1024 * 1024
 _logger = logging.getLogger("hintsig.serving")
 
 
-def media_type(content_type: str) -> str:
-    """The media type of a Content-Type header value, lower case, without parameters."""
-    return content_type.split(";", 1)[0].strip().lower()
-
-
-def check_media_type(content_type: str) -> None:
-    """A 415 `ServingError` unless the media type is one the payload parser reads."""
-    if media_type(content_type) not in CONTENT_TYPES:
-        shown = media_type(content_type)[:60] or "none"
-        raise ServingError(
-            415, f"Unsupported content type {shown!r}; send one of: {', '.join(CONTENT_TYPES)}"
-        )
+def check_media_type(content_type: str) -> str:
+    """The request's media type; a 415 `ServingError` unless the payload parser reads it."""
+    try:
+        return parse_content_type(content_type)
+    except HintsigException as exc:
+        raise ServingError.from_exception(exc) from None
 
 
 class Scorer:
@@ -64,6 +62,10 @@ class Scorer:
     def __init__(self, model: PyFuncModel, *, log_model_errors: bool = True) -> None:
         self.model = model
         self.log_model_errors = log_model_errors
+        hints = model.input_hints
+        self._fast: RequestValidator | None = None
+        if hints is not None and hints.input_validator is not None:
+            self._fast = request_validator(hints.input_validator)
 
     def score(self, body: bytes, content_type: str = "application/json") -> bytes:
         """The JSON answer to one request body; a `ServingError` on failure."""
@@ -71,10 +73,14 @@ class Scorer:
 
     def parse(self, body: bytes, content_type: str = "application/json") -> ServingInput:
         """The body as `(data, params)`, as a local caller would pass them."""
-        check_media_type(content_type)
+        mime = check_media_type(content_type)
+        if self._fast is not None and mime == "application/json":
+            request = self._fast.validate_json(body)
+            if request is not None:
+                return ServingInput(request.inputs, request.params)
         try:
             payload: bytes | Mapping[str, Any] = body
-            if media_type(content_type) == "application/json":
+            if mime == "application/json":
                 decoded = decode_json_body(body)
                 # Anything but an object is left to the payload parser, which explains it.
                 payload = decoded if isinstance(decoded, Mapping) else body

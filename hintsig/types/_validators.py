@@ -30,12 +30,12 @@ from hintsig.exceptions import InvalidHintError
 from hintsig.types._hint_convert import ElementKind, to_list
 from hintsig.types._hint_errors import data_error
 
-__all__ = ["Validator", "compile_validator"]
+__all__ = ["SCHEMA_KEYS", "Validator", "build_validator", "compile_validator"]
 
 What: TypeAlias = Literal["input", "output"]
 
 #: Keys of a core schema whose values hold core schemas.
-_SCHEMA_KEYS = frozenset(
+SCHEMA_KEYS = frozenset(
     {
         "arguments_schema",
         "choices",
@@ -94,7 +94,7 @@ class Validator:
         self.what = what
         self.kind = kind  # None: values are never converted (outputs)
         self._schema = _core_schema(python_type, label)
-        self._python = _build(self._schema, serving=False)
+        self._python = build_validator(self._schema, serving=False)
         self._serving: SchemaValidator | None = None  # built on the first serving call
 
     def validate(self, data: Any) -> Any:
@@ -122,9 +122,14 @@ class Validator:
         except ValidationError as exc:
             raise data_error(exc, self.what, self.label, None) from None
 
+    @property
+    def hint_schema(self) -> core_schema.CoreSchema:
+        """The hint's core schema as pydantic builds it, before hintsig's rewrite."""
+        return self._schema
+
     def _serving_validator(self) -> SchemaValidator:
         if self._serving is None:
-            self._serving = _build(self._schema, serving=True)
+            self._serving = build_validator(self._schema, serving=True)
         return self._serving
 
     def _headline(self) -> str:
@@ -169,7 +174,7 @@ def _core_schema(python_type: Any, label: str) -> core_schema.CoreSchema:
 _build_lock = threading.Lock()
 
 
-def _build(schema: core_schema.CoreSchema, *, serving: bool) -> SchemaValidator:
+def build_validator(schema: core_schema.CoreSchema, *, serving: bool) -> SchemaValidator:
     """A validator for the rewritten `schema`.
 
     pydantic-core reuses the validator a complete model class already has instead of
@@ -200,7 +205,7 @@ def _rewrite(node: Any, *, serving: bool, classes: list[type]) -> Any:
     if not isinstance(node, dict):
         return node
     out = {
-        k: _children(k, v, serving, classes) if k in _SCHEMA_KEYS else v for k, v in node.items()
+        k: _children(k, v, serving, classes) if k in SCHEMA_KEYS else v for k, v in node.items()
     }
     kind = out.get("type")
     if kind in _STRICT_TYPES:
