@@ -327,12 +327,25 @@ def _numeric_column(column: pd.Series, dtype: DataType) -> pd.Series:
     if column.dtype == target or kind not in "iuf":
         return column
     if target.kind == "f":
-        return column.astype(target)
+        # Out of range for a narrow float: left as it is, so enforcement names the column.
+        return column.astype(target) if fits_float(column.to_numpy(), target) else column
     if target.kind in "iu" and kind in "iu" and len(column):
         info = np.iinfo(target)
         if column.min() >= info.min and column.max() <= info.max:
             return column.astype(target)
     return column
+
+
+def fits_float(values: np.ndarray, target: np.dtype[Any]) -> bool:
+    """True when every finite number in `values` is within the range of float dtype `target`
+    (a cast to float32 would silently turn 1e39 into infinity)."""
+    import numpy as np
+
+    if target.itemsize >= 8 or values.size == 0 or values.dtype.kind not in "iuf":
+        return True
+    limit = float(np.finfo(target).max)
+    magnitudes = np.abs(values[np.isfinite(values)]) if values.dtype.kind == "f" else values
+    return magnitudes.size == 0 or bool(np.abs(magnitudes).max() <= limit)
 
 
 def decode_tensors(content: Any, schema: Schema | None) -> np.ndarray | dict[str, np.ndarray]:

@@ -25,12 +25,14 @@ error (MLflow ignores it, so a misspelt `"param"` went unnoticed); `params` must
 
 from __future__ import annotations
 
+import csv
 import io
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hintsig.exceptions import DataValidationError, HintsigException
-from hintsig.models._examples import decode_frame, decode_json_input
+from hintsig.models._examples import decode_frame, decode_json_input, fits_float
 from hintsig.models._strict_json import decode_json_text
 from hintsig.types.schema import ColSpec, DataType, Schema, TensorSpec
 
@@ -130,8 +132,7 @@ def _parse_json_body(body: Any, schema: Schema | None, inputs_only: bool) -> Ser
     formats = [k for k in INPUT_FORMATS if k in body]
     unknown = sorted(str(k) for k in body if k not in INPUT_FORMATS and k != "params")
     if len(formats) != 1 or unknown:
-        found = ", ".join(repr(str(k)) for k in body) or "none"
-        raise _fail(f"expected {expected}, and optionally 'params'; found keys: {found}")
+        raise _fail(f"expected {expected}, and optionally 'params'; found keys: {_keys(body)}")
     fmt = formats[0]
     params = _params(body.get("params"))
     if inputs_only:
@@ -177,10 +178,9 @@ def _frame_from_split(value: Any) -> pd.DataFrame:
         )
     extra = sorted(str(k) for k in value if k not in ("columns", "data", "index"))
     if "data" not in value or extra:
-        found = ", ".join(repr(str(k)) for k in value) or "none"
         raise _fail(
             "'dataframe_split' must have 'data' and optionally 'columns' and 'index'; "
-            f"found keys: {found}"
+            f"found keys: {_keys(value)}"
         )
     rows = value["data"]
     if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
@@ -188,6 +188,8 @@ def _frame_from_split(value: Any) -> pd.DataFrame:
     columns = value.get("columns")
     if columns is not None and not isinstance(columns, list):
         raise _fail("'dataframe_split.columns' must be a list of column names")
+    if columns is not None:
+        _refuse_duplicates(columns, "'dataframe_split.columns'")
     bad = [
         (f"data[{i}]", f"has {len(row)} values for {len(columns)} columns")
         for i, row in enumerate(rows)
@@ -228,6 +230,8 @@ def _parse_csv(text: str, schema: Schema | None) -> pd.DataFrame:
             for s in schema.inputs
             if isinstance(s, ColSpec) and s.name and s.type is DataType.string
         }
+    header = next(csv.reader(io.StringIO(text)), [])
+    _refuse_duplicates(header, "the CSV header")
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=dtypes or None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
@@ -298,6 +302,8 @@ def _tensor(value: Any, spec: TensorSpec, where: str) -> np.ndarray:
             pass
     if array.dtype.kind in "iu" and target.kind in "iu":
         problem = f"integers out of the range of {target}"
+    elif array.dtype.kind in "iuf" and target.kind == "f":
+        problem = f"numbers out of the range of {target}"
     else:
         problem = f"expected {target} values, got {_kind_label(array)}"
     raise _fail("tensor values do not fit the model's input schema", [(where, problem)])
@@ -308,7 +314,7 @@ def _converts(array: np.ndarray, target: np.dtype[Any]) -> bool:
 
     source = array.dtype.kind
     if target.kind == "f":
-        return source in "iuf"
+        return source in "iuf" and fits_float(array, target)
     if target.kind in "iu":
         if source not in "iu":
             return False
@@ -322,6 +328,21 @@ def _converts(array: np.ndarray, target: np.dtype[Any]) -> bool:
 def _kind_label(array: np.ndarray) -> str:
     labels = {"b": "booleans", "i": "integers", "u": "integers", "f": "floats", "U": "strings"}
     return labels.get(array.dtype.kind, "mixed values")
+
+
+def _keys(mapping: Mapping[Any, Any], shown: int = 10) -> str:
+    """The first keys of a client's object, each cut short, and how many more there are."""
+    names = [repr(str(k)[:40]) for k in list(mapping)[:shown]]
+    rest = len(mapping) - shown
+    return ", ".join(names) + (f" and {rest} more" if rest > 0 else "") if names else "none"
+
+
+def _refuse_duplicates(names: list[Any], where: str) -> None:
+    """A DataFrame with two columns of one name cannot be checked: refuse it."""
+    repeated = [name for name, count in Counter(map(str, names)).items() if count > 1]
+    if repeated:
+        shown = ", ".join(repr(name[:40]) for name in repeated)
+        raise _fail(f"{where} names a column more than once: {shown}")
 
 
 def _json_type(value: Any) -> str:

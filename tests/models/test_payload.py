@@ -268,3 +268,65 @@ def test_unsupported_content_types(content_type: str) -> None:
         parse_serving_input('{"inputs": 1}', content_type=content_type)
     assert info.value.error_code == "UNSUPPORTED_MEDIA_TYPE"
     assert not isinstance(info.value, DataValidationError)
+
+
+# ----------------------------------------------------------------------------- no silent changes
+
+FLOATS = Schema([ColSpec(DataType.float, "x"), ColSpec(DataType.double, "y")])
+FLOAT_TENSOR = Schema([TensorSpec(np.dtype(np.float32), (-1, 2))])
+
+
+@pytest.mark.parametrize("key", ["inputs", "instances"])
+@pytest.mark.parametrize("big", [1e39, -3.5e38, 1.5e300])
+def test_numbers_beyond_float32_are_refused_not_made_infinite(key: str, big: float) -> None:
+    with pytest.raises(DataValidationError) as caught:
+        parse_serving_input(json.dumps({key: [[1.0, big]]}), schema=FLOAT_TENSOR)
+    assert caught.value.errors == [(key, "numbers out of the range of float32")]
+
+
+def test_numbers_within_float32_still_convert() -> None:
+    parsed = parse_serving_input(json.dumps({"inputs": [[1e38, -2.5]]}), schema=FLOAT_TENSOR)
+    assert parsed.data.dtype == np.float32
+    assert np.isfinite(parsed.data).all()
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ("x,y\n1e39,2\n", "text/csv"),
+        (json.dumps({"dataframe_records": [{"x": 1e39, "y": 2.0}]}), "application/json"),
+    ],
+)
+def test_float_columns_out_of_range_stay_wide_for_enforcement(body: str, content_type: str) -> None:
+    from hintsig.models.enforcement import enforce_schema
+
+    frame = parse_serving_input(body, schema=FLOATS, content_type=content_type).data
+    assert frame["x"].dtype == np.float64 and frame["x"].iloc[0] == 1e39
+    with pytest.raises(DataValidationError) as caught:
+        enforce_schema(frame, FLOATS)
+    assert [path for path, _ in caught.value.errors] == ["column 'x'"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "where"),
+    [
+        ("x,y,x\n1,2,3\n", "text/csv", "the CSV header"),
+        (
+            json.dumps({"dataframe_split": {"columns": ["x", "y", "x"], "data": [[1, 2, 3]]}}),
+            "application/json",
+            "'dataframe_split.columns'",
+        ),
+    ],
+)
+def test_a_column_named_twice_is_refused(body: str, content_type: str, where: str) -> None:
+    with pytest.raises(DataValidationError, match=f"{where} names a column more than once: 'x'"):
+        parse_serving_input(body, schema=FLOATS, content_type=content_type)
+
+
+def test_the_keys_listed_in_an_error_are_capped() -> None:
+    body = json.dumps({f"key{i}" + "k" * 100: i for i in range(50)})
+    with pytest.raises(DataValidationError) as caught:
+        parse_serving_input(body, schema=FLOATS)
+    message = caught.value.message
+    assert message.endswith("and 40 more")
+    assert "key10" not in message and len(message) < 1000
