@@ -9,6 +9,8 @@ against MLflow's builtin errors keeps working:
 * `SchemaDefinitionError` (also a `TypeError`): a schema class used the wrong way.
 * `DataValidationError` (also a `ValueError`): data that does not fit a hint or a
   schema, with every problem in `.errors` as `(path, message)` pairs.
+* `OutputValidationError` (a `DataValidationError`): a model's return value that does not
+  fit its return hint (`validate_output=True`): the model's fault, not the caller's.
 
 Messages name the path, the expected and the actual type; they never repeat input values.
 """
@@ -21,6 +23,7 @@ __all__ = [
     "DataValidationError",
     "HintsigException",
     "InvalidHintError",
+    "OutputValidationError",
     "SchemaDefinitionError",
     "UnsupportedHintWarning",
 ]
@@ -60,6 +63,13 @@ class DataValidationError(HintsigException, ValueError):
         self.headline = headline
         self.errors: list[tuple[str, str]] = list(errors)
         super().__init__(format_errors(headline, self.errors))
+
+
+class OutputValidationError(DataValidationError):
+    """A model's return value that does not fit its return type hint.
+
+    A server answers it as its own failure (500), not as a bad request.
+    """
 
 
 class UnsupportedHintWarning(UserWarning):

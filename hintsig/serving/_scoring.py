@@ -17,8 +17,9 @@ client's mistake, 400 (415 for an unsupported content type). Any other exception
 body is parsed is a 400 too (the payload parser hands client data to pandas and numpy; the
 traceback is logged as a warning, since it shows a case the parser should name). Any other
 exception raised while predicting is a 500 naming the exception's type (its text may repeat
-input values, so it is logged, not answered). A `HintsigException` raised inside the model
-(for example by `validate_output=True`) cannot be told from a bad input yet: 400 too.
+input values, so it is logged, not answered), and so is an `OutputValidationError` (the
+model's return value broke its own hint, `validate_output=True`): the model's fault, not the
+client's.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from hintsig.exceptions import HintsigException
+from hintsig.exceptions import HintsigException, OutputValidationError
 from hintsig.models._payload import ServingInput, parse_content_type
 from hintsig.models._strict_json import decode_json_body
 from hintsig.pyfunc._loaded import PyFuncModel
@@ -101,6 +102,10 @@ class Scorer:
         """The model's output; a 400 for data or params the signature refuses, else 500."""
         try:
             return self.model.predict(parsed.data, params=parsed.params)
+        except OutputValidationError as exc:  # the model's return value broke its own hint
+            if self.log_model_errors:
+                _logger.error("The model's output does not fit its type hint: %s", exc.message)
+            raise ServingError(500, exc.message, exc.errors) from None
         except HintsigException as exc:
             raise ServingError.from_exception(exc) from None
         except Exception as exc:  # the model's own code may raise anything

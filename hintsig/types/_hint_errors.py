@@ -11,7 +11,7 @@ from typing import Any
 
 import pydantic_core
 
-from hintsig.exceptions import DataValidationError
+from hintsig.exceptions import DataValidationError, OutputValidationError
 from hintsig.types.schema import _type_label
 
 __all__ = ["data_error", "format_path"]
@@ -51,7 +51,8 @@ def data_error(
         bad = {p["loc"][0] for p in problems if p["loc"] and isinstance(p["loc"][0], int)}
         if bad:
             headline += f": {len(bad)} of {len(data)} elements are invalid"
-    return DataValidationError(headline, errors)
+    error_class = OutputValidationError if what == "output" else DataValidationError
+    return error_class(headline, errors)
 
 
 def format_path(loc: Sequence[int | str]) -> str:
