@@ -63,7 +63,7 @@ def _open(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        if _checked_version(conn, path) < _migrations.schema_version():
+        if _current_version(conn, path) < _migrations.schema_version():
             _migrate(conn, path)
         install_sql_functions(conn)
     except BaseException:
@@ -72,11 +72,22 @@ def _open(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _current_version(conn: sqlite3.Connection, path: Path) -> int:
+    """`_checked_version` read in one transaction: another process creating the schema at
+    the same moment is seen either not at all or whole, never tables without a version."""
+    conn.execute("BEGIN")
+    try:
+        return _checked_version(conn, path)
+    finally:
+        conn.execute("COMMIT")
+
+
 def _checked_version(conn: sqlite3.Connection, path: Path) -> int:
     """The file's schema version, after making sure hintsig can use the file."""
+    has_tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
     version = _pragma(conn, "user_version")
     if version == 0:
-        if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
+        if has_tables:
             raise _not_a_registry(path)
         return 0
     if _pragma(conn, "application_id") != APPLICATION_ID:
