@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(PY) examples/quickstart_sklearn.py
 	$(PY) examples/hints_quickstart.py
 
 test: $(STAMP) $(CHROMIUM)

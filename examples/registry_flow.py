@@ -33,7 +33,7 @@ MODEL_NAME = "my_registered_model"
 class Doubler(PythonModel):
     """A model written without type hints, so it is logged without a signature."""
 
-    def predict(self, context, model_input, params=None):
+    def predict(self, context, model_input, params=None):  # type: ignore[no-untyped-def]
         return model_input * 2
 
 
@@ -55,8 +55,8 @@ def registry_flow() -> None:
     set_signature(mv.source, signature)
     new_mv = client.create_model_version(name=model_name, source=mv.source, run_id=mv.run_id)
 
-    print(f"version {new_mv.version}: signature inputs {new_mv.signature.inputs}")
     assert new_mv.signature == signature
+    print(f"version {new_mv.version}: signature inputs {signature.inputs}")
     assert get_model_info(f"models:/{model_name}/{new_mv.version}").signature == signature
     assert client.get_model_version(model_name, mv.version).signature is None  # unchanged
 

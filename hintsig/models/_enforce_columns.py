@@ -3,6 +3,12 @@
 A DataFrame is never rebuilt: the result starts as a shallow copy (copy-on-write) of the
 input, or a column-dropping view of it, and only the columns that need a cast are replaced.
 Other inputs (dicts, lists of dicts, Series, lists, scalars) are first turned into columns.
+
+Fast path: whether a column fits depends on its dtype alone unless it holds Python objects
+or composite values, so each plan remembers the dtype lists that fitted as they were. A
+frame whose columns are the schema's, in order, with one of those dtype lists, is returned
+as a shallow copy straight away: a label comparison and a dtype comparison, whatever the
+number of rows.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from hintsig.exceptions import MAX_REPORTED_ERRORS, DataValidationError
@@ -21,20 +27,31 @@ from hintsig.types.schema import (
     ColType,
     DataType,
     Schema,
-    _type_label,
+    type_label,
     value_problems,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["HEADLINE", "ColumnPlan", "compile_columns", "enforce_columns"]
+__all__ = [
+    "HEADLINE",
+    "ColumnPlan",
+    "column_dtypes",
+    "column_values",
+    "compile_columns",
+    "enforce_columns",
+]
 
 HEADLINE = "The input data does not match the schema"
 
 _logger = logging.getLogger("hintsig.models.enforcement")
 
 Errors = list[tuple[str, str]]
+
+_FITTING_KEPT = 4
+#: Rows below which pandas copying a new column is cheaper than wrapping it in a Series.
+_COPY_IS_CHEAPER_BELOW = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +63,30 @@ class ColumnPlan:
     index: dict[Any, int]  # name -> position in `specs`
     scalars: tuple[DataType | None, ...]  # each spec's DataType (None for composite types)
     composites: tuple[int, ...]  # the specs of Array/Object/Map columns
+    #: Column dtype lists that fitted with nothing to cast (see `fits_as_is`), newest last.
+    fitting: list[list[Any]] = field(default_factory=list, compare=False)
+
+    def exact(self, labels: list[Any]) -> bool:
+        """True when `labels` are exactly the schema's columns, in order."""
+        if self.names is None:
+            return len(labels) == len(self.specs)
+        return labels == self.names
+
+    def fits_as_is(self, labels: list[Any], dtypes: list[Any]) -> bool:
+        """True when a frame with these columns and dtypes is known to fit unchanged.
+
+        List equality compares identity first, then `==`: the same test as the cached
+        `column_rule` lookup, which keys rules by dtype equality.
+        """
+        if self.composites or not self.exact(labels):
+            return False
+        return dtypes in self.fitting
+
+    def remember(self, dtypes: list[Any]) -> None:
+        """Note dtypes that fitted unchanged; a few lists are kept (a frame's dtypes vary
+        little: text as `str` or numpy text, datetimes of a few units)."""
+        if dtypes not in self.fitting:
+            self.fitting[:] = [*self.fitting[-(_FITTING_KEPT - 1) :], dtypes]
 
 
 def compile_columns(schema: Schema) -> ColumnPlan:
@@ -81,7 +122,7 @@ def enforce_columns(data: Any, plan: ColumnPlan) -> pd.DataFrame:
     if isinstance(data, np.ndarray) and data.ndim == 1 and len(plan.specs) == 1:
         return _from_columns({_single_label(plan, None): data}, plan)
     if data is None or isinstance(data, np.ndarray):
-        _fail("", f"expected a DataFrame, a dict, a list or a scalar, got {_type_label(data)}")
+        _fail("", f"expected a DataFrame, a dict, a list or a scalar, got {type_label(data)}")
     if len(plan.specs) != 1:
         _fail("", f"a single value fits a schema of one column; this one has {len(plan.specs)}")
     return _from_columns({_single_label(plan, None): [data]}, plan)
@@ -130,12 +171,44 @@ def _path(label: Any) -> str:
 # ----------------------------------------------------------------------------- DataFrames
 
 
+def column_dtypes(frame: pd.DataFrame) -> list[Any]:
+    """The dtype of each column of `frame`, in order: `frame.dtypes.tolist()`, only faster.
+
+    `DataFrame.dtypes` builds a Series (about 15 us, most of a one-row call); the frame's
+    block manager lists the dtypes in well under a microsecond. `_mgr.get_dtypes()` is
+    internal to pandas (2.2 to 3.x): `dtypes` is the fallback when it is missing, and a test
+    checks that both agree.
+    """
+    get_dtypes = getattr(getattr(frame, "_mgr", None), "get_dtypes", None)
+    if get_dtypes is None:
+        return frame.dtypes.tolist()
+    dtypes: list[Any] = get_dtypes().tolist()
+    return dtypes
+
+
+def column_values(frame: pd.DataFrame, position: int) -> Any:
+    """The array (numpy or extension) that holds the column at `position`, not copied.
+
+    `frame.iloc[:, i]` builds a Series (about 20 us); pandas' internal `_get_column_array`
+    hands over the stored array, with `iloc` as the fallback. The array is a view that
+    copy-on-write does not track: read it, never put it in a result frame as it is.
+    """
+    get_array = getattr(frame, "_get_column_array", None)
+    if get_array is None:
+        return _plain(frame.iloc[:, position])
+    return get_array(position)
+
+
 def _from_frame(frame: pd.DataFrame, plan: ColumnPlan) -> pd.DataFrame:
-    errors: Errors = []
     labels = frame.columns.tolist()
+    dtypes = column_dtypes(frame)
+    if plan.fits_as_is(labels, dtypes):
+        same: pd.DataFrame = frame.copy(deep=False)  # as `_assemble` gives such a frame
+        return same
+    errors: Errors = []
     positions = _match(labels, plan, errors)
-    dtypes = frame.dtypes.tolist()
     changed: dict[int, Any] = {}
+    all_keep = True
     last_dtype: Any = None
     last_type: Any = None
     rule = KEEP
@@ -149,26 +222,32 @@ def _from_frame(frame: pd.DataFrame, plan: ColumnPlan) -> pd.DataFrame:
             rule = column_rule(dtype, data_type)
             last_dtype, last_type = dtype, data_type
         if rule is not KEEP:
-            column = frame.iloc[:, position]
-            path = _path(labels[position])
-            changed[position] = apply_rule(rule, column, data_type, path, errors)
+            all_keep = False
+            column = column_values(frame, position)
+            fitted = apply_rule(rule, column, data_type, _path(labels[position]), errors)
+            if fitted is not column:  # values that fit as they are stay in the copied frame
+                changed[position] = fitted
     for i in plan.composites:
         position = positions[i]
         if position is not None:
             spec = plan.specs[i]
-            column = frame.iloc[:, position]
+            column = column_values(frame, position)
             _check_composite(column, spec.type, _path(labels[position]), spec.required, errors)
     if errors:
         raise DataValidationError(HEADLINE, errors)
+    if all_keep and not plan.composites and plan.exact(labels):
+        plan.remember(dtypes)
     return _assemble(frame, labels, [p for p in positions if p is not None], changed)
 
 
 def _assemble(
     frame: pd.DataFrame, labels: list[Any], kept: list[int], changed: dict[int, Any]
 ) -> pd.DataFrame:
-    """The result frame: views of the kept columns, in schema order, with `changed` set."""
+    """The result frame: views of the kept columns, in schema order, with the `changed`
+    arrays (new arrays, never views of the input) set in place of theirs."""
     import pandas as pd
 
+    index = frame.index
     out: pd.DataFrame
     if kept == list(range(len(labels))):
         out = frame.copy(deep=False)
@@ -178,13 +257,31 @@ def _assemble(
         keep = set(kept)
         out = frame.drop(columns=[label for i, label in enumerate(labels) if i not in keep])
     else:  # reordered: one Series per column, no data copied
-        columns = {labels[p]: changed.get(p, frame.iloc[:, p]) for p in kept}
+        columns = {
+            labels[p]: (
+                pd.Series(changed[p], index=index, copy=False) if p in changed else frame.iloc[:, p]
+            )
+            for p in kept
+        }
         out = pd.DataFrame(columns, copy=False)
         return out
     for new_position, position in enumerate(kept):
         if position in changed:
-            out.isetitem(new_position, changed[position])
+            out.isetitem(new_position, _column(changed[position], index))
     return out
+
+
+def _column(values: Any, index: pd.Index) -> Any:
+    """New column values, ready to go into a frame on `index` without being copied again.
+
+    pandas copies a bare array that `isetitem` is given, not a Series's: a Series costs a
+    few microseconds to build, so a short array (a copy cheaper than that) goes in bare.
+    """
+    import pandas as pd
+
+    if len(values) < _COPY_IS_CHEAPER_BELOW:
+        return values
+    return pd.Series(values, index=index, copy=False)
 
 
 def _check_composite(
@@ -302,7 +399,7 @@ def _list_columns(data: Sequence[Any], plan: ColumnPlan) -> dict[Any, Any]:
     rows = [row for row in data if isinstance(row, Mapping)]
     if rows and _rows_name_columns(rows, plan):
         errors = [
-            (f"[{i}]", f"expected a dict (one row), got {_type_label(row)}")
+            (f"[{i}]", f"expected a dict (one row), got {type_label(row)}")
             for i, row in enumerate(data)
             if not isinstance(row, Mapping)
         ]

@@ -14,7 +14,7 @@ from hintsig.types.schema import (
     ParamSchema,
     ParamSpec,
     ParamType,
-    _type_label,
+    type_label,
     validate_param_value,
     validate_scalar,
 )
@@ -58,7 +58,27 @@ class _Param:
         return copy.deepcopy(default) if isinstance(default, dict) else default
 
 
-_PLANS: dict[int, tuple[ParamSchema, tuple[_Param, ...]]] = {}
+@dataclass(frozen=True, slots=True)
+class _ParamPlan:
+    """A ParamSchema, prepared once: its params by name and the defaults, ready to merge."""
+
+    params: dict[str, _Param]  # in the schema's order
+    order: dict[str, int]  # name -> position, to list errors in the schema's order
+    defaults: dict[str, Any]  # every param's default, in the schema's order
+    copied: tuple[_Param, ...]  # params whose default is a list or a dict: copied per call
+
+    @classmethod
+    def of(cls, schema: ParamSchema) -> _ParamPlan:
+        params = {spec.name: _Param.of(spec) for spec in schema}
+        return cls(
+            params=params,
+            order={name: i for i, name in enumerate(params)},
+            defaults={name: param.default for name, param in params.items()},
+            copied=tuple(p for p in params.values() if isinstance(p.default, (list, dict))),
+        )
+
+
+_PLANS: dict[int, tuple[ParamSchema, _ParamPlan]] = {}
 _MAX_PLANS = 256
 
 
@@ -72,7 +92,8 @@ def enforce_params(
     dropped with a `UserWarning`; so are all params when the model has no param schema (the
     result is then None). `stacklevel` is the warnings' (as for `warnings.warn` called here:
     2 names the caller; a wrapper such as `PyFuncModel.predict` passes 3 to name its caller).
-    Raises `DataValidationError` listing every bad param.
+    The result lists the params in the schema's order; list and dict defaults are copies.
+    Raises `DataValidationError` listing every bad param, in the schema's order.
     """
     if param_schema is None:
         if params:
@@ -87,41 +108,47 @@ def enforce_params(
         params = {}
     elif type(params) is not dict and not isinstance(params, Mapping):
         raise DataValidationError(
-            PARAMS_HEADLINE, [("", f"expected a dict of params, got {_type_label(params)}")]
+            PARAMS_HEADLINE, [("", f"expected a dict of params, got {type_label(params)}")]
         )
-    out: dict[str, Any] = {}
-    errors: list[tuple[str, str]] = []
-    given = 0
-    for param in _plan(param_schema):
-        name = param.name
-        if name not in params:
-            out[name] = param.default_value()
-            continue
-        given += 1
-        value = params[name]
-        kind = type(value)
-        if kind is param.as_is or value is None:
-            out[name] = value
+    plan = _plan(param_schema)
+    out = plan.defaults.copy()
+    for param in plan.copied:
+        if param.name not in params:
+            out[param.name] = param.default_value()
+    problems: list[tuple[int, str, str]] = []
+    unknown = False
+    for name, value in params.items():
+        known = plan.params.get(name)
+        if known is None:
+            unknown = True
             continue
         try:
-            if param.scalar is not None and kind in _SCALAR_TYPES:
-                out[name] = validate_scalar(param.scalar, value)
-            else:
-                out[name] = validate_param_value(param.dtype, param.shape, value)
+            out[name] = _checked(known, value)
         except ValueError as exc:
-            errors.append((f"param {name!r}", str(exc)))
-    if given < len(params):
+            problems.append((plan.order[name], f"param {name!r}", str(exc)))
+    if unknown:
         _warn_unknown(params, param_schema, stacklevel)
-    if errors:
+    if problems:
+        errors = [(path, message) for _, path, message in sorted(problems)]
         raise DataValidationError(PARAMS_HEADLINE, errors)
     return out
 
 
-def _plan(schema: ParamSchema) -> tuple[_Param, ...]:
+def _checked(param: _Param, value: Any) -> Any:
+    """`value` checked against `param` (raises ValueError), converted by the safe casts."""
+    kind = type(value)
+    if kind is param.as_is or value is None:
+        return value
+    if param.scalar is not None and kind in _SCALAR_TYPES:
+        return validate_scalar(param.scalar, value)
+    return validate_param_value(param.dtype, param.shape, value)
+
+
+def _plan(schema: ParamSchema) -> _ParamPlan:
     entry = _PLANS.get(id(schema))
     if entry is not None and entry[0] is schema:
         return entry[1]
-    plan = tuple(_Param.of(spec) for spec in schema)
+    plan = _ParamPlan.of(schema)
     if len(_PLANS) >= _MAX_PLANS:
         del _PLANS[next(iter(_PLANS))]
     _PLANS[id(schema)] = (schema, plan)

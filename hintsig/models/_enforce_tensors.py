@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from hintsig.exceptions import DataValidationError
 from hintsig.models._enforce_columns import HEADLINE
-from hintsig.types.schema import Schema, TensorSpec, _type_label
+from hintsig.types.schema import Schema, TensorSpec, type_label
 
 if TYPE_CHECKING:
     import numpy as np
@@ -97,7 +97,7 @@ def enforce_tensors(data: Any, plan: TensorPlan) -> Any:
         return _named({name: data}, plan)
     raise DataValidationError(
         HEADLINE,
-        [("", f"expected a dict of numpy arrays (one per named tensor), got {_type_label(data)}")],
+        [("", f"expected a dict of numpy arrays (one per named tensor), got {type_label(data)}")],
     )
 
 
@@ -113,7 +113,7 @@ def _single(data: Any, check: _Check) -> Any:
         array = data
     else:
         raise DataValidationError(
-            HEADLINE, [("", f"expected a numpy array or a list, got {_type_label(data)}")]
+            HEADLINE, [("", f"expected a numpy array or a list, got {type_label(data)}")]
         )
     if not errors:
         problem = _problem(array, check)
@@ -143,7 +143,7 @@ def _named(data: Mapping[Any, Any], plan: TensorPlan) -> dict[str, Any]:
             if len(errors) > found:
                 continue
         elif not isinstance(value, np.ndarray):
-            errors.append((path, f"expected a numpy array, got {_type_label(value)}"))
+            errors.append((path, f"expected a numpy array, got {type_label(value)}"))
             continue
         problem = _problem(value, check)
         if problem:

@@ -36,7 +36,10 @@ def enforce_schema(data: Any, schema: Schema) -> Any:
     dicts, a Series, a list of values or a scalar (for a one-column schema), and return a
     DataFrame with the schema's columns in order; extra columns are dropped (logged at
     DEBUG level on `hintsig.models.enforcement`), optional ones may be absent. The input's
-    arrays are reused (no copy) unless a column needs a cast.
+    arrays are reused (no copy) unless a column needs a cast. For a DataFrame the result is
+    never the input itself but a copy-on-write copy, so writing into it never changes the
+    caller's frame; one that already fits costs a label and a dtype comparison, plus the
+    shallow copy.
 
     Tensor schemas take a numpy array, a dict of arrays (named tensors) or nested lists
     (converted to the spec's dtype first), and return the array or dict of arrays.

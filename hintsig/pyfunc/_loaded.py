@@ -110,15 +110,16 @@ class PyFuncModel:
     ) -> ServingInput:
         """A REST request body as `(data, params)` for this model, exactly as served.
 
-        For a model whose type hints validate its input, the payload must be
+        For a model whose `list[...]` type hints validate its input, the payload must be
         `{"inputs": ...}` and its JSON values are converted by the hints (base64 text to
         bytes, ISO text to datetimes, objects to pydantic models), as a local caller's would be.
+        Tensor and DataFrame hints (checked by schema enforcement) take every payload format.
         """
         parsed = parse_serving_input(
             payload,
             schema=self._meta.get_input_schema(),
             content_type=content_type,
-            inputs_only=self._hints is not None,
+            inputs_only=self._hints is not None and self._hints.input_validator is not None,
         )
         if self._hints is None:
             return parsed

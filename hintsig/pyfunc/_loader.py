@@ -30,6 +30,7 @@ __all__ = [
     "add_code_dir",
     "load_python_function",
     "new_context",
+    "read_pickle",
     "run_load_context",
 ]
 
@@ -93,14 +94,16 @@ def _read_python_model(directory: Path, conf: Mapping[str, Any]) -> Any:
     if conf.get("model_code_path"):
         return model_from_code(directory / str(conf["model_code_path"]))
     if conf.get("python_model"):
-        return _unpickle(directory / str(conf["python_model"]))
+        return read_pickle(directory / str(conf["python_model"]))
     raise HintsigException(
         f"Corrupt MLmodel file {directory / MLMODEL_FILE}: the python_function flavor names "
         "neither 'python_model' (a pickled model) nor 'model_code_path' (models-from-code)"
     )
 
 
-def _unpickle(file: Path) -> Any:
+def read_pickle(file: Path) -> Any:
+    """The object in a (cloud)pickle file; a missing file, a missing module or a corrupt file
+    is a `HintsigException` naming the file."""
     import cloudpickle
 
     try:

@@ -22,6 +22,9 @@ is known to load and `load_context` does not change the caller's object.
 
 Everything is written into a temporary sibling directory that is renamed into place at the
 end; a failure at any point removes it and leaves the target as it was.
+
+Other model flavors (the `hintsig_sklearn` plugin) reuse all of this through `save_flavor` and
+`log_flavor`: a `ModelFlavor` writes its own files and says how its saved model predicts.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import logging
 import os
 import platform
 import shutil
+import sys
 import tempfile
 import uuid
 import warnings
@@ -40,7 +44,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -64,7 +68,15 @@ from hintsig.types.schema import ModelSignature, ParamSchema, Schema
 if TYPE_CHECKING:
     from hintsig.types.type_hints import PredictHints
 
-__all__ = ["load_model", "log_model", "save_model"]
+__all__ = [
+    "ModelFlavor",
+    "copy_code_paths",
+    "load_model",
+    "log_flavor",
+    "log_model",
+    "save_flavor",
+    "save_model",
+]
 
 _logger = logging.getLogger(__name__)
 
@@ -92,14 +104,15 @@ def save_model(
     `input_example` may be an `(input, params)` tuple. An existing non-empty `path` is an
     error unless `overwrite=True`.
     """
-    target = resolve_model_uri(path)
-    _write_model(
-        target,
-        _Request(python_model, input_example, signature, code_paths, pip_requirements, metadata),
-        {},
+    return save_flavor(
+        path,
+        _PythonFlavor.create(python_model, code_paths),
+        input_example,
+        signature,
+        pip_requirements,
+        metadata,
         overwrite=overwrite,
     )
-    return ModelInfo.from_model(Model.load(target), os.fspath(path))
 
 
 def log_model(
@@ -121,6 +134,47 @@ def log_model(
     registers the model as a new version of that name. (`artifact_path` is MLflow 2's name
     for `name`.)
     """
+    return log_flavor(
+        name,
+        _PythonFlavor.create(python_model, code_paths),
+        input_example,
+        signature,
+        pip_requirements,
+        metadata,
+        registered_model_name=registered_model_name,
+        artifact_path=artifact_path,
+    )
+
+
+def save_flavor(
+    path: str | os.PathLike[str],
+    flavor: ModelFlavor,
+    input_example: Any = None,
+    signature: ModelSignature | None = None,
+    pip_requirements: Sequence[str] | str | os.PathLike[str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    *,
+    overwrite: bool = False,
+) -> ModelInfo:
+    """`save_model` for any flavor: write `flavor`'s model to the directory `path`."""
+    target = resolve_model_uri(path)
+    request = _Request(input_example, signature, pip_requirements, metadata)
+    _write_model(target, flavor, request, {}, overwrite=overwrite)
+    return ModelInfo.from_model(Model.load(target), os.fspath(path))
+
+
+def log_flavor(
+    name: str | None,
+    flavor: ModelFlavor,
+    input_example: Any = None,
+    signature: ModelSignature | None = None,
+    pip_requirements: Sequence[str] | str | os.PathLike[str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    *,
+    registered_model_name: str | None = None,
+    artifact_path: str | None = None,
+) -> ModelInfo:
+    """`log_model` for any flavor: save `flavor`'s model in the tracking directory."""
     from hintsig import tracking
 
     model_name = tracking.check_model_name(name if name is not None else artifact_path)
@@ -132,10 +186,8 @@ def log_model(
         "model_id": model_id,
         "run_id": run.info.run_id if run is not None else None,
     }
-    request = _Request(
-        python_model, input_example, signature, code_paths, pip_requirements, metadata
-    )
-    _write_model(target, request, extra, overwrite=False)
+    request = _Request(input_example, signature, pip_requirements, metadata)
+    _write_model(target, flavor, request, extra, overwrite=False)
     tracking.record_logged_model(model_id, model_name, run)
     uri = f"runs:/{run.info.run_id}/{model_name}" if run is not None else f"models:/{model_id}"
     version = None
@@ -196,12 +248,32 @@ def _plugin_loader(loader: str, directory: Path) -> Any:
 # ----------------------------------------------------------------------------- saving
 
 
+class ModelFlavor(Protocol):
+    """One kind of model, as the saving machinery sees it: the hook for plugin flavors.
+
+    The machinery does everything else: the staging directory, the signature, the input
+    example (run through `loaded()`), `MLmodel`, `requirements.txt`.
+    """
+
+    @property
+    def hints(self) -> PredictHints | None:
+        """The type hints of the model's `predict`, if it has any."""
+
+    def store(self, staging: Path) -> dict[str, Any]:
+        """Write the model's files into `staging`; return the `flavors` entry of `MLmodel`."""
+
+    def loaded(self) -> Any:
+        """A fresh copy of the saved model as loading gives it (with `predict(data, params)`),
+        so that the input example runs through exactly what is saved."""
+
+    def requirements(self) -> list[str]:
+        """The pip requirements the saved model needs besides hintsig."""
+
+
 @dataclass(frozen=True)
 class _Request:
-    python_model: Any
     input_example: Any
     signature: ModelSignature | None
-    code_paths: Sequence[str | os.PathLike[str]] | None
     pip_requirements: Sequence[str] | str | os.PathLike[str] | None
     metadata: Mapping[str, Any] | None
 
@@ -215,17 +287,56 @@ class _Source:
     code_file: Path | None
 
 
+@dataclass(frozen=True)
+class _PythonFlavor:
+    """The python_function flavor of a python model (a PythonModel, a function, or code)."""
+
+    source: _Source
+    code_paths: Sequence[str | os.PathLike[str]] | None
+    hints: PredictHints | None
+
+    @classmethod
+    def create(
+        cls, python_model: Any, code_paths: Sequence[str | os.PathLike[str]] | None
+    ) -> _PythonFlavor:
+        source = _model_source(python_model)
+        return cls(source, code_paths, _predict_hints(source.model))
+
+    def store(self, staging: Path) -> dict[str, Any]:
+        return {PYFUNC_FLAVOR: _store_model(staging, self.source, self.code_paths)}
+
+    def loaded(self) -> ModelCaller:
+        from hintsig.pyfunc._python_model import PythonModel
+
+        model = _fresh_copy(self.source)
+        context = new_context()
+        if isinstance(model, PythonModel):
+            run_load_context(model, context)
+        return ModelCaller(model, context)
+
+    def requirements(self) -> list[str]:
+        if self.source.pickled is None:
+            return []
+        import cloudpickle
+
+        return [f"cloudpickle=={cloudpickle.__version__}"]
+
+
 def _write_model(
-    target: Path, request: _Request, extra: Mapping[str, Any], *, overwrite: bool
+    target: Path,
+    flavor: ModelFlavor,
+    request: _Request,
+    extra: Mapping[str, Any],
+    *,
+    overwrite: bool,
 ) -> None:
     if request.signature is not None and not isinstance(request.signature, ModelSignature):
         raise HintsigException(
             f"signature must be a ModelSignature, got {type(request.signature).__name__}"
         )
     with _staging_dir(target, overwrite) as staging:
-        source = _model_source(request.python_model)
-        hints = _predict_hints(source.model)
-        flavor = _store_model(staging, source, request.code_paths)
+        hints = flavor.hints
+        flavors = flavor.store(staging)
         has_example = request.input_example is not None
         example, params = split_input_example(request.input_example)
         encoded = encode_example(example, params) if has_example else None
@@ -233,7 +344,7 @@ def _write_model(
         model = Model(
             {
                 **{k: v for k, v in extra.items() if v is not None},
-                "flavors": {PYFUNC_FLAVOR: flavor},
+                "flavors": flavors,
                 "hintsig_version": hintsig.__version__,
                 "model_uuid": uuid.uuid4().hex,
                 "utc_time_created": _utc_now(),
@@ -243,11 +354,11 @@ def _write_model(
         )
         model.signature = choice.signature
         if encoded is not None:
-            output = _run_example(source, model, example, params)
+            output = _run_example(flavor, model, example, params)
             model.signature = _with_outputs(choice, output)
             model.set("saved_input_example_info", write_example(staging, encoded))
         model.set("metadata", _checked_metadata(request.metadata))
-        _write_requirements(staging, request.pip_requirements, pickled=source.pickled is not None)
+        _write_requirements(staging, request.pip_requirements, flavor.requirements())
         model.save(staging)
 
 
@@ -374,7 +485,7 @@ def _store_model(
     flavor: dict[str, Any] = {
         "loader_module": LOADER_MODULE,
         "python_version": platform.python_version(),
-        "code": _copy_code_paths(staging, code_paths),
+        "code": copy_code_paths(staging, code_paths),
         "streamable": _is_streamable(source.model),
     }
     if source.code_file is not None:
@@ -398,9 +509,11 @@ def _is_streamable(model: Any) -> bool:
     return ModelCaller(model, None).streamable
 
 
-def _copy_code_paths(
+def copy_code_paths(
     staging: Path, code_paths: Sequence[str | os.PathLike[str]] | None
 ) -> str | None:
+    """Copy `code_paths` (files or directories) under `code/` in `staging`; return the
+    flavor's `code` entry (None when there are none)."""
     if not code_paths:
         return None
     if isinstance(code_paths, (str, os.PathLike)):
@@ -421,16 +534,12 @@ def _copy_code_paths(
     return CODE_DIR
 
 
-def _run_example(source: _Source, meta: Model, example: Any, params: dict[str, Any] | None) -> Any:
+def _run_example(
+    flavor: ModelFlavor, meta: Model, example: Any, params: dict[str, Any] | None
+) -> Any:
     """The model's output on the input example, predicted as the loaded model will predict
     (the same schema enforcement or type-hint validation), by a fresh copy of what is saved."""
-    from hintsig.pyfunc._python_model import PythonModel
-
-    model = _fresh_copy(source)
-    context = new_context()
-    if isinstance(model, PythonModel):
-        run_load_context(model, context)
-    loaded = PyFuncModel(meta, ModelCaller(model, context), input_example=example)
+    loaded = PyFuncModel(meta, flavor.loaded(), input_example=example)
     try:
         return loaded.predict(example, params)
     except DataValidationError as exc:
@@ -484,23 +593,17 @@ def _checked_metadata(metadata: Mapping[str, Any] | None) -> dict[str, Any] | No
 def _write_requirements(
     staging: Path,
     pip_requirements: Sequence[str] | str | os.PathLike[str] | None,
-    *,
-    pickled: bool,
+    defaults: list[str],
 ) -> None:
-    lines = _requirement_lines(pip_requirements, pickled=pickled)
+    lines = _requirement_lines(pip_requirements, defaults)
     (staging / REQUIREMENTS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _requirement_lines(
-    pip_requirements: Sequence[str] | str | os.PathLike[str] | None, *, pickled: bool
+    pip_requirements: Sequence[str] | str | os.PathLike[str] | None, defaults: list[str]
 ) -> list[str]:
     if pip_requirements is None:
-        lines = [f"hintsig=={hintsig.__version__}"]
-        if pickled:
-            import cloudpickle
-
-            lines.append(f"cloudpickle=={cloudpickle.__version__}")
-        return lines
+        return [f"hintsig=={hintsig.__version__}", *defaults]
     if isinstance(pip_requirements, (str, os.PathLike)):
         file = Path(pip_requirements)
         try:
@@ -573,7 +676,7 @@ def _hinted_signature(
         + (f", outputs: {hinted_outputs}" if hinted_outputs is not None else "")
         + "). Do not pass signature= for a type-hinted model.",
         UserWarning,
-        stacklevel=5,
+        stacklevel=6,
     )
     return ModelSignature(
         hinted, hinted_outputs or explicit.outputs, explicit.params or _infer_params(params)
@@ -584,7 +687,21 @@ def _with_outputs(choice: _SignatureChoice, output: Any) -> ModelSignature | Non
     signature = choice.signature
     if signature is None or not choice.infer_outputs:
         return signature
-    return ModelSignature(signature.inputs, _infer_output_schema(output), signature.params)
+    outputs = _infer_output_schema(_rows_as_column(output, signature.inputs))
+    return ModelSignature(signature.inputs, outputs, signature.params)
+
+
+def _rows_as_column(output: Any, inputs: Schema | None) -> Any:
+    """A 1-D array predicted from columns holds one value per row: a column, as MLflow infers
+    it (`[{"type": "long"}]` for a classifier's labels, not a tensor)."""
+    np = sys.modules.get("numpy")
+    if np is None or not isinstance(output, np.ndarray) or output.ndim != 1:
+        return output
+    if inputs is None or inputs.is_tensor_spec():
+        return output
+    import pandas as pd
+
+    return pd.Series(output)
 
 
 def _infer_input_schema(example: Any) -> Schema:

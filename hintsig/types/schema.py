@@ -361,7 +361,7 @@ class ColSpec:
     def to_dict(self) -> dict[str, Any]:
         out = type_to_dict(self.type)
         if self.name is not None:
-            out["name"] = self.name
+            out["name"] = int(self.name) if isinstance(self.name, _IntName) else self.name
         out["required"] = self.required
         return out
 
@@ -836,7 +836,7 @@ def validate_scalar(dtype: DataType, value: Any) -> Any:
             converted = _to_datetime(value)
             if converted is not None:
                 return converted
-    raise ValueError(f"expected {dtype.name}, got {_type_label(value)}")
+    raise ValueError(f"expected {dtype.name}, got {type_label(value)}")
 
 
 def validate_param_value(dtype: ParamType, shape: tuple[int, ...] | None, value: Any) -> Any:
@@ -856,7 +856,7 @@ def validate_param_value(dtype: ParamType, shape: tuple[int, ...] | None, value:
             raise ValueError(f"expected a scalar {dtype.name}, got a list")
         return validate_scalar(dtype, value)
     if not _is_sequence_value(value):
-        raise ValueError(f"expected a list of {dtype.name}, got {_type_label(value)}")
+        raise ValueError(f"expected a list of {dtype.name}, got {type_label(value)}")
     out = []
     problems = []
     for i, item in enumerate(value):
@@ -889,7 +889,7 @@ def value_problems(dtype: ColType, value: Any, path: str = "") -> list[tuple[str
             return []
         case Array(dtype=items):
             if not _is_sequence_value(value):
-                return [(path, f"expected a list, got {_type_label(value)}")]
+                return [(path, f"expected a list, got {type_label(value)}")]
             return [
                 problem
                 for i, item in enumerate(value)
@@ -897,11 +897,11 @@ def value_problems(dtype: ColType, value: Any, path: str = "") -> list[tuple[str
             ]
         case Map(value_type=values):
             if not isinstance(value, Mapping):
-                return [(path, f"expected a dict, got {_type_label(value)}")]
+                return [(path, f"expected a dict, got {type_label(value)}")]
             return _map_problems(values, value, path)
         case Object():
             if not isinstance(value, Mapping):
-                return [(path, f"expected a dict, got {_type_label(value)}")]
+                return [(path, f"expected a dict, got {type_label(value)}")]
             return _object_problems(dtype, value, path)
     raise SchemaDefinitionError(f"Not a schema type: {type(dtype).__name__}")
 
@@ -993,7 +993,8 @@ def _to_datetime(value: Any) -> _dt.date | None:
     return None
 
 
-def _type_label(value: Any) -> str:
+def type_label(value: Any) -> str:
+    """The kind of `value` for an error message (`a list`, `int`), never the value itself."""
     if isinstance(value, (list, tuple)):
         return "a list"
     if isinstance(value, Mapping):
@@ -1185,7 +1186,27 @@ def spec_from_dict(data: Any) -> Spec:
                 f"A tensor's 'dtype' must be a string, got {type(dtype).__name__}"
             )
         return TensorSpec(dtype, _field(tensor, "shape"), name)
-    return ColSpec(type_from_dict(data), name, _required_flag(data))
+    return ColSpec(type_from_dict(data), _column_name(name), _required_flag(data))
+
+
+def _column_name(name: Any) -> Any:
+    """An integer name as an `_IntName`; any other value as it is, for ColSpec to check."""
+    return _IntName(name) if isinstance(name, int) and not isinstance(name, bool) else name
+
+
+class _IntName(str):
+    """A column name MLflow wrote as a JSON integer: a pandas default label, such as the `0`
+    of the output column of a model that returns a list.
+
+    hintsig names that column by the integer's text (`"0"`, as `infer_signature` names a
+    DataFrame's integer labels), and `to_dict` writes it back as the integer, so the file
+    reads back as MLflow wrote it.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, value: int) -> _IntName:
+        return super().__new__(cls, str(value))
 
 
 def param_spec_from_dict(data: Any) -> ParamSpec:

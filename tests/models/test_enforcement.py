@@ -12,6 +12,13 @@ import pytest
 
 from hintsig.exceptions import DataValidationError, SchemaDefinitionError
 from hintsig.models._column_casts import SAFE_CASTS
+from hintsig.models._enforce_columns import (
+    _plain,
+    column_dtypes,
+    column_values,
+    compile_columns,
+    enforce_columns,
+)
 from hintsig.models.enforcement import enforce_params, enforce_schema, validate_schema
 from hintsig.types.schema import (
     AnyType,
@@ -187,6 +194,23 @@ def test_result_columns_follow_the_schema(
     assert out.index.tolist() == [7]
     assert out["n"].dtype == np.int64
     assert np.shares_memory(out["x"].to_numpy(), frame["x"].to_numpy())
+
+
+@pytest.mark.parametrize("rows", [2, 2_000])  # short new columns go in bare, long ones as Series
+@pytest.mark.parametrize("columns", [["x", "n"], ["n", "x"], ["n", "extra", "x"]])
+def test_cast_columns_keep_the_frames_index(columns: list[str], rows: int) -> None:
+    values = {
+        "x": np.arange(rows, dtype=np.int32),
+        "n": np.arange(rows, dtype=np.int16),
+        "extra": np.zeros(rows),
+    }
+    index = pd.RangeIndex(rows).to_numpy()[::-1] + 5
+    frame = pd.DataFrame({c: values[c] for c in columns}, index=index)
+    out = enforce_schema(frame, Schema([ColSpec("double", "x"), ColSpec("long", "n")]))
+    assert out.columns.tolist() == ["x", "n"]
+    assert out.dtypes.astype(str).tolist() == ["float64", "int64"]
+    assert out.index.tolist() == index.tolist()
+    assert out["n"].tolist() == list(range(rows))
 
 
 def test_all_missing_required_columns_are_listed_at_once() -> None:
@@ -724,6 +748,184 @@ def test_a_dataframe_for_an_unnamed_tensor() -> None:
     np.testing.assert_array_equal(out, [[1.0, 2.0]])
 
 
+# ----------------------------------------------------------------------------- the fast path
+
+FAST = Schema(
+    [
+        ColSpec("double", "x"),
+        ColSpec("long", "n"),
+        ColSpec("string", "s"),
+        ColSpec("boolean", "b", required=False),
+        ColSpec("datetime", "d", required=False),
+    ]
+)
+
+
+def layout(**dtypes: Any) -> Any:
+    """A maker of two-row frames with these columns and dtypes; `seed` varies the values."""
+
+    def make(seed: int) -> pd.DataFrame:
+        values = {
+            "x": [1.5 + seed, 2.5],
+            "n": [3 + seed, 4],
+            "s": [f"a{seed}", "b"],
+            "b": [bool(seed), True],
+            "d": [f"2024-01-0{1 + seed}", "2024-02-03"],
+            "extra": [seed, 0],
+        }
+        columns = {name: pd.Series(values[name], dtype=dt) for name, dt in dtypes.items()}
+        frame: pd.DataFrame = pd.DataFrame(columns)
+        return frame
+
+    return make
+
+
+EXACT = {"x": "float64", "n": "int64", "s": "str", "b": "bool", "d": "datetime64[ns]"}
+
+# (frame maker, True when the dtypes are remembered: the second frame takes the fast path)
+FAST_CASES = [
+    pytest.param(layout(**EXACT), True, id="exact dtypes"),
+    pytest.param(layout(**{**EXACT, "d": "datetime64[s]"}), True, id="another datetime unit"),
+    pytest.param(layout(**{**EXACT, "n": "int32"}), False, id="a column to cast"),
+    pytest.param(layout(**EXACT, extra="int64"), False, id="an extra column"),
+    pytest.param(layout(extra="int64", **EXACT), False, id="an extra column first"),
+    pytest.param(
+        layout(x="float64", n="int64", s="str", d="datetime64[ns]"), False, id="optional missing"
+    ),
+    pytest.param(layout(**dict(reversed(EXACT.items()))), False, id="reordered"),
+    pytest.param(layout(**{**EXACT, "s": "object"}), False, id="object strings"),
+    pytest.param(layout(**{**EXACT, "s": "string"}), True, id="nullable string dtype"),
+    pytest.param(layout(**{**EXACT, "n": "Int64"}), False, id="nullable integers"),
+    pytest.param(layout(**{**EXACT, "b": "boolean"}), False, id="nullable booleans"),
+    pytest.param(layout(**{**EXACT, "d": "str"}), False, id="ISO datetime strings"),
+]
+
+
+def shared_columns(out: pd.DataFrame, frame: pd.DataFrame) -> list[bool]:
+    """For each numpy-backed column of `out`, whether it shares memory with the input's."""
+    return [
+        np.shares_memory(out[name].to_numpy(), frame[name].to_numpy())
+        for name in out.columns
+        if isinstance(out[name].dtype, np.dtype) and out[name].dtype.kind != "O"
+    ]
+
+
+@pytest.mark.parametrize(("make", "remembered"), FAST_CASES)
+def test_the_fast_path_gives_what_the_full_path_gives(make: Any, remembered: bool) -> None:
+    plan = compile_columns(FAST)
+    enforce_columns(make(0), plan)
+    assert bool(plan.fitting) is remembered
+    frame = make(1)  # the same layout, other values
+    fast = enforce_columns(frame, plan)
+    full = enforce_columns(frame, compile_columns(FAST))  # a new plan remembers nothing
+    pd.testing.assert_frame_equal(fast, full)
+    assert fast is not frame
+    assert shared_columns(fast, frame) == shared_columns(full, frame)
+
+
+def test_the_fast_path_still_refuses_what_does_not_fit() -> None:
+    plan = compile_columns(FAST)
+    make = layout(**EXACT)
+    enforce_columns(make(0), plan)
+    assert plan.fitting
+    with pytest.raises(DataValidationError) as info:
+        enforce_columns(layout(**{**EXACT, "n": "float64"})(0), plan)
+    assert [path for path, _ in info.value.errors] == ["column 'n'"]
+    with pytest.raises(DataValidationError, match="column 'x'"):
+        enforce_columns(make(0).drop(columns="x"), plan)
+
+
+def test_a_plan_keeps_a_few_fitting_dtype_lists() -> None:
+    plan = compile_columns(FAST)
+    for unit in ("s", "ms", "us", "ns", "s"):
+        enforce_columns(layout(**{**EXACT, "d": f"datetime64[{unit}]"})(0), plan)
+    assert [str(dtypes[-1]) for dtypes in plan.fitting] == [
+        "datetime64[s]",
+        "datetime64[ms]",
+        "datetime64[us]",
+        "datetime64[ns]",
+    ]
+    enforce_columns(layout(**{**EXACT, "d": "datetime64[ns]", "s": "string"})(0), plan)
+    assert len(plan.fitting) == 4
+    assert str(plan.fitting[0][-1]) == "datetime64[ms]"
+
+
+def test_composite_columns_are_always_checked() -> None:
+    plan = compile_columns(CHAT)
+    frame = pd.DataFrame({"msgs": [[{"role": "user", "content": "hi"}]]})
+    enforce_columns(frame, plan)
+    assert plan.fitting == []
+    with pytest.raises(DataValidationError, match=r"column 'msgs'\[0\]"):
+        enforce_columns(pd.DataFrame({"msgs": [[{"role": "user"}]]}), plan)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        layout(**EXACT),
+        layout(**{**EXACT, "n": "int32"}),
+        layout(**{**EXACT, "s": "object"}),
+        layout(**{**EXACT, "b": "boolean"}),
+        layout(**{**EXACT, "d": "str"}),
+        layout(**dict(reversed(EXACT.items()))),
+        lambda seed: frame_of(x=[1.0, 2.0], n=[1, 2], s=["a", "b"], b=pd.array([True, None])),
+    ],
+    ids=["exact", "cast", "object strings", "booleans", "ISO strings", "reordered", "NA"],
+)
+def test_writing_into_the_result_never_changes_the_input(make: Any) -> None:
+    frame = make(0)
+    before = frame.copy(deep=True)
+    for _ in range(2):  # the second call takes the fast path where there is one
+        out = enforce_schema(frame, FAST)
+        for i in range(out.shape[1]):
+            out.iloc[0, i] = out.iloc[1, i]
+        out["x"] = 0.0
+    pd.testing.assert_frame_equal(frame, before)
+
+
+FRAMES_OF_EVERY_KIND = [
+    pd.DataFrame(),
+    pd.DataFrame({"a": pd.Series([], dtype="float32")}),
+    layout(**EXACT, extra="Int64")(0),
+    pd.DataFrame(np.zeros((2, 3)), columns=["a", "a", "b"]),  # one block, repeated labels
+    pd.DataFrame(
+        {
+            "c": pd.Categorical(["x", "y"]),
+            "t": pd.to_datetime(["2024-01-01", "2024-01-02"]).tz_localize("UTC"),
+            "f": pd.array([1.5, None], dtype="Float32"),
+            "o": [b"a", None],
+            "u": np.array([1, 2], np.uint16),
+        }
+    ),
+]
+
+
+@pytest.mark.parametrize("frame", FRAMES_OF_EVERY_KIND)
+def test_column_dtypes_and_values_agree_with_pandas_public_api(frame: pd.DataFrame) -> None:
+    assert column_dtypes(frame) == frame.dtypes.tolist()
+    for i in range(frame.shape[1]):
+        values = column_values(frame, i)
+        assert values.dtype == frame.dtypes.iloc[i]
+        np.testing.assert_array_equal(np.asarray(values), frame.iloc[:, i].to_numpy())
+
+
+class WithoutInternals:
+    """A frame seen through pandas' public API only (`dtypes`, `iloc`)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.dtypes = frame.dtypes
+        self.iloc = frame.iloc
+
+
+def test_column_dtypes_and_values_without_pandas_internals() -> None:
+    frame = layout(**EXACT, extra="Int64")(0)
+    plain: Any = WithoutInternals(frame)
+    assert column_dtypes(plain) == frame.dtypes.tolist()
+    assert column_values(plain, 0).tolist() == [1.5, 2.5]
+    assert column_values(plain, 5).dtype == "Int64"
+    assert type(column_values(plain, 5)) is type(_plain(frame["extra"]))
+
+
 # ----------------------------------------------------------------------------- validate_schema
 
 
@@ -820,6 +1022,32 @@ def test_default_lists_are_copies() -> None:
     out = enforce_params(None, PARAMS)
     assert out is not None
     out["stop"].append("changed")
+    assert PARAMS.get("stop").default == ["\n"]  # type: ignore[union-attr]
+
+
+def test_params_come_out_and_fail_in_the_schemas_order() -> None:
+    out = enforce_params({"seed": 1, "temperature": 0.5}, PARAMS)
+    assert out is not None
+    assert list(out) == list(DEFAULTS)
+    with pytest.raises(DataValidationError) as info:
+        enforce_params({"stream": "yes", "max_tokens": "many", "temperature": "hot"}, PARAMS)
+    assert [path for path, _ in info.value.errors] == [
+        "param 'temperature'",
+        "param 'max_tokens'",
+        "param 'stream'",
+    ]
+
+
+@pytest.mark.parametrize("params", [[], (), "temperature"])
+def test_empty_or_odd_params_that_are_not_a_dict_are_refused(params: Any) -> None:
+    with pytest.raises(DataValidationError, match="expected a dict of params"):
+        enforce_params(params, PARAMS)
+
+
+def test_a_given_list_param_is_not_the_default_and_defaults_stay_intact() -> None:
+    given = ["x"]
+    out = enforce_params({"stop": given}, PARAMS)
+    assert out is not None and out["stop"] == ["x"]
     assert PARAMS.get("stop").default == ["\n"]  # type: ignore[union-attr]
 
 

@@ -286,13 +286,8 @@ def test_registered_model_refs(uri: Any, ref: tuple[str, str | None, str | None]
 # ----------------------------------------------------------------------------- MLflow's files
 
 
-#: MLflow writes `"name": 0` for the output column of a model returning a list; the schema
-#: module does not read integer names yet (requested from its owner).
-_INT_NAMES = pytest.mark.xfail(strict=True, reason="integer ColSpec names in MLflow's outputs")
-MLFLOW_NAMES = [
-    pytest.param(name, marks=_INT_NAMES) if name in ("json_list", "json_params") else name
-    for name in sorted(MLFLOW_EXPECTED)
-]
+#: `json_list` and `json_params` hold MLflow's integer output name (`"name": 0`).
+MLFLOW_NAMES = sorted(MLFLOW_EXPECTED)
 
 
 @pytest.mark.parametrize("name", MLFLOW_NAMES)

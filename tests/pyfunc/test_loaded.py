@@ -83,6 +83,28 @@ def test_input_schema_then_params_then_model(columns_model: PyFuncModel) -> None
     assert out["params"] == {"temperature": 1.0, "stop": ["."]}
 
 
+class Mutator(PythonModel):
+    """Writes into its input, as a careless model may."""
+
+    def predict(self, model_input, params=None):  # type: ignore[no-untyped-def]
+        model_input.iloc[0, 0] = -1.0
+        model_input["b"] = 0
+        model_input["new"] = 1
+        return model_input
+
+
+@pytest.mark.parametrize("b_dtype", [np.int64, np.int32])
+def test_the_model_cannot_change_the_callers_frame(tmp_path: Path, b_dtype: Any) -> None:
+    save_model(tmp_path / "m", python_model=Mutator(), signature=COLUMNS)
+    model = load_model(tmp_path / "m")
+    frame = pd.DataFrame({"a": [1.5, 2.5], "b": np.array([3, 4], b_dtype), "c": ["x", "y"]})
+    before = frame.copy(deep=True)
+    for _ in range(2):  # the second call takes the fast path when nothing needs a cast
+        out = model.predict(frame)
+        assert out["a"].tolist() == [-1.0, 2.5] and "new" in out.columns
+    pd.testing.assert_frame_equal(frame, before)
+
+
 def test_schema_errors_list_every_problem(columns_model: PyFuncModel) -> None:
     with pytest.raises(DataValidationError) as info:
         columns_model.predict(pd.DataFrame({"a": ["x"]}))

@@ -1187,7 +1187,8 @@ BAD_SCHEMA_JSON = named(
         ["'required' must be true or false, got int"],
     ),
     ('[{"type": "long", "required": "no"}]', ["'required' must be true or false, got str"]),
-    ('[{"type": "long", "name": 3}]', ["name must be a string or None, got int"]),
+    ('[{"type": "long", "name": true}]', ["name must be a string or None, got bool"]),
+    ('[{"type": "long", "name": 1.5}]', ["name must be a string or None, got float"]),
     ('[{"type": "tensor"}]', ["Missing 'tensor-spec'"]),
     ('[{"type": "tensor", "tensor-spec": [1]}]', ["got list"]),
     ('[{"type": "tensor", "tensor-spec": {"shape": [-1]}}]', ["Missing 'dtype'"]),
@@ -1207,6 +1208,15 @@ BAD_SCHEMA_JSON = named(
 def test_malformed_schema_json_is_a_schema_error(text: Any, fragments: list[str]) -> None:
     with raises_schema_error(*fragments):
         Schema.from_json(text)
+
+
+def test_integer_column_names_from_mlflow_read_as_text_and_write_back_as_integers() -> None:
+    text = '[{"type": "string", "name": 0, "required": true}]'
+    schema = Schema.from_json(text)
+    assert schema == Schema([ColSpec(D.string, "0")])
+    assert schema.input_names() == ["0"]
+    assert schema.to_json() == text
+    assert Schema([ColSpec(D.string, "0")]).to_json() == text.replace("0", '"0"')
 
 
 BAD_PARAM_JSON = named(

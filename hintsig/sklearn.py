@@ -1,0 +1,36 @@
+"""scikit-learn estimators (`hintsig.sklearn`): `save_model`, `log_model`, `load_model`.
+
+The flavor is the `hintsig_sklearn` plugin, installed with hintsig. It needs scikit-learn,
+which hintsig does not depend on: `pip install 'hintsig[sklearn]'`. Without it, `import
+hintsig.sklearn` works and using any of its names raises a `HintsigException` saying so.
+Nothing is imported until a name is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
+from hintsig.exceptions import HintsigException
+
+if TYPE_CHECKING:
+    from hintsig_sklearn import FLAVOR_NAME as FLAVOR_NAME
+    from hintsig_sklearn import load_model as load_model
+    from hintsig_sklearn import log_model as log_model
+    from hintsig_sklearn import save_model as save_model
+
+__all__ = ["FLAVOR_NAME", "load_model", "log_model", "save_model"]
+
+_PLUGIN = "hintsig_sklearn"
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if importlib.util.find_spec("sklearn") is None:
+        raise HintsigException(
+            f"hintsig.sklearn.{name} needs scikit-learn, which is not installed: "
+            "pip install 'hintsig[sklearn]'"
+        )
+    return getattr(importlib.import_module(_PLUGIN), name)
