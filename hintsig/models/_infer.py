@@ -20,19 +20,13 @@ from __future__ import annotations
 import operator
 import sys
 from collections.abc import Mapping
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any
 
 from hintsig.exceptions import DataValidationError, SchemaDefinitionError
+from hintsig.models._infer_dicts import dict_columns
 from hintsig.models._infer_params import infer_param_schema
-from hintsig.models._infer_values import (
-    Errors,
-    Kind,
-    classify,
-    gather,
-    infer_values,
-    is_missing_value,
-)
+from hintsig.models._infer_values import Errors, Kind, classify, infer_values, is_missing_value
 from hintsig.types.schema import ColSpec, Schema, Spec, TensorSpec
 
 __all__ = ["infer_param_schema", "infer_schema"]
@@ -165,22 +159,22 @@ def _list_specs(data: list[Any], errors: Errors) -> list[Spec]:
 
 def _record_specs(records: list[dict[Any, Any]], errors: Errors, *, exact: bool) -> list[Spec]:
     """Records: one column per key, in order of first appearance."""
-    keys = list(dict.fromkeys(chain.from_iterable(records)))
-    bad = sorted({type(key).__name__ for key in keys if not isinstance(key, str) or not key})
-    if bad:
-        errors.append(("", f"record keys must be non-empty strings, got {', '.join(bad)}"))
-        return []
-    if not keys:
-        errors.append(("", "the records have no keys"))
-        return []
     specs: list[Spec] = []
-    for key in keys:
-        values, absent = gather(records, key, exact=exact)
+    bad: set[str] = set()
+    for key, values, absent in dict_columns(records, exact=exact)[0]:
+        if not isinstance(key, str) or not key:
+            bad.add(type(key).__name__)
+            continue
         pool = infer_values(values, f"column {key!r}", errors)
         # MLflow: a key is required when every record holds it with a value other than None
         # (a NaN value counts as given).
         required = not absent and not any(map(operator.is_, values, repeat(None)))
         specs.append(ColSpec(pool.type, key, required=required))
+    if bad:
+        errors.append(("", f"record keys must be non-empty strings, got {', '.join(sorted(bad))}"))
+        return []
+    if not specs:
+        errors.append(("", "the records have no keys"))
     return specs
 
 

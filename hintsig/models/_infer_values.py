@@ -2,9 +2,9 @@
 
 A pool is inferred column-wise, never row by row: one C-level pass (`set(map(type, ...))`)
 finds the distinct types, each type is classified once, and only containers recurse.
-Dicts are split into one pool per key (gathered with `map(itemgetter(key), ...)`), lists
-are flattened into one pool of all their elements, so a million rows cost a handful of
-C-level passes per nesting level and no Python frame per row.
+Dicts are split into one pool per key (`_infer_dicts.dict_columns`), lists are flattened
+into one pool of all their elements, so a million rows cost a handful of C-level passes per
+nesting level and no Python frame per row.
 
 The merge rules are MLflow's (checked against MLflow 3.17):
 
@@ -23,9 +23,10 @@ import operator
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from hintsig.models._infer_dicts import dict_columns
 from hintsig.types.schema import AnyType, Array, ColType, DataType, Object, Property
 
 if TYPE_CHECKING:
@@ -150,6 +151,14 @@ def is_missing_value(value: Any) -> bool:
     return classify(type(value))[0] is Kind.MISSING
 
 
+def _is_na(value: Any) -> bool:
+    """True for what `pd.isna` counts as missing: also NaN numpy floats and NaT datetime64."""
+    kind = classify(type(value))[0]
+    if kind is Kind.NULLABLE:  # NaN and NaT differ from themselves
+        return bool(value != value)
+    return kind is Kind.MISSING
+
+
 def object_array(values: Values) -> npt.NDArray[Any]:
     """`values` as a 1-D object array, without looking into nested lists."""
     import numpy as np
@@ -182,13 +191,18 @@ def _unsupported_message(names: list[str]) -> str:
 
 def _drop_missing(values: Values, types: set[type]) -> tuple[Values, set[type], bool]:
     """`values` without None/NaN/NA/NaT, their types, and whether any was dropped."""
-    import numpy as np
-    import pandas as pd
-
     kinds = {cls: classify(cls)[0] for cls in types}
     present = {cls for cls, kind in kinds.items() if kind is not Kind.MISSING}
     if Kind.NULLABLE not in kinds.values() and all(kinds[c] is Kind.SCALAR for c in present):
         return values, present, True  # None/NA/NaT beside plain scalars: no mask needed
+    if types == {float} and not _sum_is_nan(values):
+        return values, types, False
+    if "pandas" not in sys.modules:  # plain Python data: not worth importing pandas for
+        left = list(filterfalse(_is_na, values))
+        return left, set(map(type, left)), len(left) < len(values)
+    import numpy as np
+    import pandas as pd
+
     if types == {float}:  # the common all-float pool: one conversion, one isnan
         floats = np.fromiter(values, dtype=np.float64, count=len(values))
         nan = np.isnan(floats)
@@ -203,6 +217,12 @@ def _drop_missing(values: Values, types: set[type]) -> tuple[Values, set[type], 
     return kept, set(map(type, kept)), True
 
 
+def _sum_is_nan(floats: Values) -> bool:
+    """Whether the sum is NaN: always when a value is NaN, seldom otherwise (inf - inf)."""
+    total = sum(floats, 0.0)
+    return bool(total != total)
+
+
 def _infer_present(
     values: Values, types: set[type], path: str, errors: Errors, missing: bool
 ) -> Pool:
@@ -211,9 +231,8 @@ def _infer_present(
     empty = False
     if len(kinds) > 1 and kinds & {"object", "array"}:
         # Empty containers carry no type in MLflow: drop them before comparing kinds.
-        nonempty = [value for value in values if _has_type(value)]
-        empty = len(nonempty) < len(values)
-        values, types = nonempty, set(map(type, nonempty))
+        values, empty = _drop_empty(values, types)
+        types = set(map(type, values))
         kinds = _kinds(types)
     if len(kinds) > 1:
         errors.append((path, f"expected values of one type, got {' and '.join(sorted(kinds))}"))
@@ -246,9 +265,20 @@ def _kinds(types: Iterable[type]) -> set[str]:
     return out
 
 
-def _has_type(value: Any) -> bool:
-    kind = classify(type(value))[0]
-    return kind not in (Kind.OBJECT, Kind.ARRAY) or _length(value) > 0
+def _drop_empty(values: Values, types: set[type]) -> tuple[list[Any], bool]:
+    """`values` without empty lists, dicts and arrays, and whether there was one.
+
+    Scalars come first, then the non-empty containers (a pool's order does not matter).
+    """
+    boxed = {cls: classify(cls)[0] in (Kind.OBJECT, Kind.ARRAY) for cls in types}
+    flags = list(map(boxed.__getitem__, map(type, values)))
+    boxes = list(compress(values, flags))
+    try:
+        sizes = list(map(len, boxes))
+    except TypeError:  # a 0-d numpy array: not empty (and an error, reported later)
+        sizes = list(map(_length, boxes))
+    full = list(compress(boxes, sizes))
+    return list(compress(values, map(operator.not_, flags))) + full, len(full) < len(boxes)
 
 
 def _length(value: Any) -> int:
@@ -264,63 +294,20 @@ def _length(value: Any) -> int:
 def _infer_dicts(
     dicts: Values, path: str, errors: Errors, *, optional: bool, exact: bool
 ) -> tuple[ColType, bool]:
-    """The Object type of a pool of dicts, and whether one of them was empty.
-
-    One pass per key of the first dict, plus one length pass: when every dict holds all of
-    the first dict's keys (none is empty then), only the longer dicts can hold more keys,
-    so only those are searched for them; otherwise every dict is.
-    """
-    first = list(dicts[0])
-    found = {key: _key_pool(dicts, key, path, errors, exact) for key in _valid(first, path, errors)}
-    if first and not any(absent for _, absent in found.values()):
-        empty = False
-        holders: Values = list(compress(dicts, map(len(first).__lt__, map(len, dicts))))
-    else:
-        empty = not all(map(len, dicts))
-        holders = dicts
-    extra = set().union(*holders).difference(first) if len(holders) else set()
-    for key in _valid(sorted(extra, key=str), path, errors):
-        found[key] = (_key_pool(holders, key, path, errors, exact)[0], True)  # first lacks it
+    """The Object type of a pool of dicts, and whether one of them was empty."""
+    columns, empty = dict_columns(dicts, exact=exact)
     optional = optional or empty
-    properties = [
-        Property(key, pool.type, not (optional or absent or pool.missing or pool.empty))
-        for key, (pool, absent) in found.items()
-    ]
-    return (Object(properties) if properties else AnyType()), empty
-
-
-def _valid(keys: Iterable[Any], path: str, errors: Errors) -> list[str]:
-    """The keys that can name a property; an error for each other one."""
-    valid = []
-    for key in keys:
-        if isinstance(key, str) and key:
-            valid.append(key)
-        else:
+    properties = []
+    for key, values, absent in columns:
+        if not isinstance(key, str) or not key:
             label = "an empty string" if key == "" else type(key).__name__
             errors.append((path, f"property names must be non-empty strings, got {label}"))
-    return valid
-
-
-def _key_pool(dicts: Values, key: str, path: str, errors: Errors, exact: bool) -> tuple[Pool, bool]:
-    """The pool of the values of `key`, and whether some dict lacks it."""
-    values, absent = gather(dicts, key, exact=exact)
-    return infer_values(values, child_path(path, key), errors), absent
-
-
-def gather(dicts: Values, key: str, *, exact: bool) -> tuple[list[Any], bool]:
-    """The values of `key` in the dicts that hold it, and whether some dict lacks it.
-
-    `exact` says every dict is a plain `dict`: subscripting a subclass may call
-    `__missing__` (a defaultdict would grow the key), so subclasses are checked first.
-    """
-    if exact:
-        try:
-            return list(map(operator.itemgetter(key), dicts)), False
-        except KeyError:
-            pass
-    holds = list(map(operator.contains, dicts, repeat(key)))
-    values = list(map(operator.itemgetter(key), compress(dicts, holds)))
-    return values, len(values) < len(dicts)
+            continue
+        pool = infer_values(values, child_path(path, key), errors)
+        del values  # before the next column is gathered
+        required = not (optional or absent or pool.missing or pool.empty)
+        properties.append(Property(key, pool.type, required))
+    return (Object(properties) if properties else AnyType()), empty
 
 
 # ----------------------------------------------------------------------------- lists
@@ -332,8 +319,9 @@ def _infer_lists(
     """The Array type of a pool of lists and numpy arrays, and whether one was empty."""
     np = sys.modules.get("numpy")
     if np is not None and any(issubclass(cls, np.ndarray) for cls in types):
-        arrays = [value for value in lists if isinstance(value, np.ndarray)]
-        if any(array.ndim == 0 for array in arrays):
+        is_array = {cls: issubclass(cls, np.ndarray) for cls in types}
+        arrays = list(compress(lists, map(is_array.__getitem__, map(type, lists))))
+        if 0 in map(_NDIM, arrays):
             errors.append((path, "0-dimensional numpy arrays are not supported; use a scalar"))
             return AnyType(), False
         if len(arrays) == len(lists):
@@ -350,8 +338,8 @@ def _infer_lists(
 
 def _shared_array_type(arrays: list[Any]) -> ColType | None:
     """The Array type of numpy arrays sharing one dtype and ndim (no element walk), else None."""
-    dtypes = {array.dtype for array in arrays}
-    ndims = {array.ndim for array in arrays}
+    dtypes = set(map(_DTYPE, arrays))
+    ndims = set(map(_NDIM, arrays))
     scalar = numpy_datatype(dtypes.pop()) if len(dtypes) == 1 and len(ndims) == 1 else None
     if scalar is None:
         return None
@@ -359,3 +347,7 @@ def _shared_array_type(arrays: list[Any]) -> ColType | None:
     for _ in range(ndims.pop()):
         result = Array(result)
     return result
+
+
+_NDIM = operator.attrgetter("ndim")
+_DTYPE = operator.attrgetter("dtype")

@@ -25,6 +25,8 @@ import scipy.sparse
 from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models import ModelSignature, infer_signature
 from hintsig.models._infer import infer_param_schema, infer_schema
+from hintsig.models._infer_dicts import dict_columns
+from hintsig.models._infer_values import object_array
 from hintsig.types.schema import (
     AnyType,
     Array,
@@ -219,6 +221,16 @@ DATAFRAMES = [
     ),
     pytest.param(objects({"a": 1}, {}), one(obj(prop("a", D.long, False)), "a"), id="dict-empty"),
     pytest.param(
+        objects({"x": 1.5}, {"x": float("nan")}),
+        one(obj(prop("x", D.double, False)), "a"),
+        id="dict-float-nan",
+    ),
+    pytest.param(  # inf - inf is NaN, but no value is
+        objects({"x": 1.5}, {"x": float("inf")}, {"x": float("-inf")}),
+        one(obj(prop("x", D.double)), "a"),
+        id="dict-float-infinities",
+    ),
+    pytest.param(
         objects({"x": {"y": 1}}, {"x": {"z": "s"}}),
         one(obj(prop("x", obj(prop("y", D.long, False), prop("z", D.string, False)))), "a"),
         id="nested-dicts",
@@ -295,6 +307,15 @@ VALUES = [
     # MLflow: a list value holding a missing value makes the column optional.
     pytest.param({"a": [None, None]}, one(Array(AnyType()), "a", False), id="dict-list-none"),
     pytest.param({"a": [1.0, float("nan")]}, one(Array(D.double), "a", False), id="list-nan"),
+    # ... but only a Python float NaN or None: numpy NaN and NaT leave the column required.
+    pytest.param(
+        {"a": [np.float32("nan"), np.float32(1)]}, one(Array(D.float), "a"), id="list-f32-nan"
+    ),
+    pytest.param(
+        {"a": [np.datetime64("NaT"), np.datetime64("2020-01-01")]},
+        one(Array(D.datetime), "a"),
+        id="list-nat",
+    ),
     pytest.param({"a": {"b": None}}, one(obj(prop("b", AnyType(), False)), "a"), id="nested-none"),
     pytest.param(
         {"a": np.zeros(3), "b": 1},
@@ -626,6 +647,187 @@ def test_dict_subclasses_are_read_without_growing() -> None:
     assert [dict(r) for r in rows] == [{"a": 1}, {"b": 2}]
 
 
+# ----------------------------------------------------------------------------- dict columns
+
+DICT_COLUMNS = [
+    pytest.param(
+        [{"a": 1, "b": 2}, {"a": 3, "b": 4}],
+        {"a": ([1, 3], False), "b": ([2, 4], False)},
+        False,
+        id="shared-keys",
+    ),
+    pytest.param(
+        [{"a": 1}, {"a": 2, "b": 3}, {"a": 4}],
+        {"a": ([1, 2, 4], False), "b": ([3], True)},
+        False,
+        id="one-longer-dict",
+    ),
+    pytest.param(
+        [{"a": 1, "b": 2}, {"b": 3}, {"c": 4, "a": 5}],
+        {"a": ([1, 5], True), "b": ([2, 3], True), "c": ([4], True)},
+        False,
+        id="scattered-keys",
+    ),
+    pytest.param(
+        [{"a": 1}, {"b": 2}, {"a": 3}],
+        {"a": ([1, 3], True), "b": ([2], True)},
+        False,
+        id="same-size-other-key",
+    ),
+    pytest.param(
+        [{"a": 1, "b": 2}, {"a": 3, "c": 4}, {"a": 5, "b": 6}],
+        {"a": ([1, 3, 5], False), "b": ([2, 6], True), "c": ([4], True)},
+        False,
+        id="other-key-after-a-shared-one",
+    ),
+    pytest.param(
+        [{"b": 1, "a": 2}, {"a": 3, "b": 4}],
+        {"b": ([1, 4], False), "a": ([2, 3], False)},
+        False,
+        id="other-key-order",
+    ),
+    pytest.param([{}, {"a": 1}], {"a": ([1], True)}, True, id="first-empty"),
+    pytest.param([{"a": 1}, {}], {"a": ([1], True)}, True, id="later-empty"),
+    pytest.param([{}, {}], {}, True, id="all-empty"),
+]
+
+
+@pytest.mark.parametrize(("dicts", "expected", "empty"), DICT_COLUMNS)
+@pytest.mark.parametrize("exact", [True, False], ids=["plain", "subclass-safe"])
+@pytest.mark.parametrize("as_array", [False, True], ids=["list", "array"])
+def test_dict_columns(
+    dicts: list[dict[str, Any]],
+    expected: dict[str, tuple[list[Any], bool]],
+    empty: bool,
+    exact: bool,
+    as_array: bool,
+) -> None:
+    pool = object_array(dicts) if as_array else dicts
+    columns, found_empty = dict_columns(pool, exact=exact)
+    found = [(key, (list(values), absent)) for key, values, absent in columns]
+    assert found == list(expected.items())  # in order of first appearance
+    assert found_empty is empty
+
+
+def test_mixed_key_sets_across_many_rows() -> None:
+    rows: list[dict[str, Any]] = []
+    for i in range(3_000):
+        row: dict[str, Any] = {"id": i, "kind": "a" if i % 3 else "b"}
+        if i % 3 == 0:
+            row["score"] = i / 7
+        if i % 5 == 0:
+            del row["kind"]
+        rows.append(row)
+    rows[2_900]["late"] = {"x": [1, 2]}
+    late = obj(prop("x", Array(D.long)))
+    expected = obj(
+        prop("id", D.long),
+        prop("kind", D.string, False),
+        prop("late", late, False),
+        prop("score", D.double, False),
+    )
+    assert infer_schema(objects(*rows)) == one(expected, "a")
+    assert infer_schema(rows) == Schema(
+        [
+            col(D.long, "id"),
+            col(D.double, "score", False),
+            col(D.string, "kind", False),
+            col(late, "late", False),
+        ]
+    )
+
+
+def test_nested_dicts_with_varying_shapes() -> None:
+    rows: list[dict[str, Any]] = [
+        {"user": {"id": i, "tags": ["t"] if i % 2 else []}} for i in range(2_000)
+    ]
+    rows[1_500]["user"] = {"id": 1, "meta": {"since": dt.datetime(2020, 1, 1)}}
+    rows[1_700]["user"]["meta"] = {"since": dt.datetime(2021, 1, 1), "vip": True}
+    meta = obj(prop("since", D.datetime), prop("vip", D.boolean, False))
+    user = obj(prop("id", D.long), prop("meta", meta, False), prop("tags", Array(D.string), False))
+    assert infer_schema(objects(*rows)) == one(obj(prop("user", user)), "a")
+
+
+def test_missing_values_among_many_dicts() -> None:
+    rows: list[dict[str, Any]] = [{"a": i, "b": "x"} for i in range(2_000)]
+    rows[10]["a"] = float("nan")
+    rows[20]["b"] = None
+    assert infer_schema(objects(*rows)) == one(
+        obj(prop("a", D.long, False), prop("b", D.string, False)), "a"
+    )
+    with_missing = objects(*rows[:1_000], None, float("nan"), pd.NA, *rows[1_000:])
+    assert infer_schema(with_missing) == one(
+        obj(prop("a", D.long, False), prop("b", D.string, False)), "a", False
+    )
+
+
+def test_lists_of_dicts_with_differing_keys() -> None:
+    rows: list[Any] = [[{"role": "user", "content": "hi"}] * 2 for _ in range(1_000)]
+    rows[800] = [{"role": "tool", "content": "x", "name": "search"}, {"role": "user"}]
+    rows[900] = []
+    item = obj(
+        prop("content", D.string, False), prop("name", D.string, False), prop("role", D.string)
+    )
+    assert infer_schema(objects(*rows)) == one(Array(item), "a")
+
+
+@pytest.mark.parametrize("kind", [dict, collections.OrderedDict], ids=["dict", "OrderedDict"])
+def test_inconsistent_nesting_in_scattered_dicts_names_the_path(kind: type[dict[str, Any]]) -> None:
+    rows = [kind(a=kind(b=1), c=i) if i % 2 else kind(a=kind(b=kind(deep=1))) for i in range(1_000)]
+    with pytest.raises(DataValidationError) as info:
+        infer_schema(objects(*rows))
+    assert info.value.errors == [
+        ("column 'a'.a.b", "expected values of one type, got long and object")
+    ]
+
+
+def test_ordered_dicts_are_read_in_their_own_order() -> None:
+    first = collections.OrderedDict(a=1, b="x")
+    first.move_to_end("a")  # iterates b, a; a plain dict view of it would give a, b
+    rows = [first, collections.OrderedDict(b="y", a=2)]
+    assert infer_schema(rows) == Schema([col(D.string, "b"), col(D.long, "a")])
+    assert infer_schema(objects(*rows)) == one(obj(prop("a", D.long), prop("b", D.string)), "a")
+
+
+#: Rows built in a process without numpy, where dict pools take the plain-Python path.
+PLAIN_ROWS = [
+    '[{"a": i, "b": "x"} if i % 2 else {"a": i, "c": 1.5} for i in range(500)]',
+    '[{"u": {"id": i, **({"beta": True} if i == 450 else {})}} for i in range(500)]',
+    '[{"a": i} for i in range(300)] + [{"a": 1, "z": [{"k": 1}, {"j": "s"}, {}]}, {}]',
+    '[{"a": {"b": [{"c": i}] if i % 3 else []}} for i in range(300)]',
+    '[{"a": float("nan") if i == 7 else i / 2, "b": None if i == 9 else "s"} for i in range(99)]',
+    '[{"a": {"b": 1}}, None, {"a": None}, {"a": {"c": [None, 1.5]}}]',
+    '[{"t": __import__("datetime").date(2020, 1, i)} for i in range(1, 9)] + [{"t": None}]',
+]
+
+PLAIN_PROBE = """
+import json, sys
+from hintsig.models._infer import infer_schema
+rows = {rows}
+schemas = [infer_schema(rows).to_json(), infer_schema([{{"x": row}} for row in rows]).to_json()]
+print(json.dumps([schemas, [m for m in ("numpy", "pandas") if m in sys.modules]]))
+"""
+
+
+@pytest.mark.parametrize("rows", PLAIN_ROWS)
+def test_plain_python_path_infers_the_same_schema(rows: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PLAIN_PROBE.format(rows=rows)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    schemas, loaded = json.loads(result.stdout)
+    assert loaded == []
+    data = eval(rows)  # the same rows, in this process (numpy loaded)
+    nested = [{"x": row} for row in data]
+    assert schemas == [infer_schema(data).to_json(), infer_schema(nested).to_json()]
+    frame = pd.DataFrame({"x": pd.Series(data, dtype=object)})
+    assert schemas[1] == infer_schema(frame).to_json()
+
+
 LAZY_PROBE = """
 import json, sys
 from hintsig.models import infer_signature
@@ -719,9 +921,27 @@ ERRORS = [
         [{1: "a"}], [("", "record keys must be non-empty strings, got int")], id="record-key"
     ),
     pytest.param(
+        [{"a": 1, 2: "x"}, {"a": "s"}],
+        [
+            ("column 'a'", "expected values of one type, got long and string"),
+            ("", "record keys must be non-empty strings, got int"),
+        ],
+        id="record-key-and-mixed-column",
+    ),
+    pytest.param(
         {"a": {1: "x", "b": 2}},
         [("column 'a'", "property names must be non-empty strings, got int")],
         id="property-key",
+    ),
+    pytest.param(
+        objects({"a": 1}, {2: "x"}),
+        [("column 'a'", "property names must be non-empty strings, got int")],
+        id="property-key-in-a-later-dict",
+    ),
+    pytest.param(
+        objects({"a": 1}, {"a": 2, "": "x"}),
+        [("column 'a'", "property names must be non-empty strings, got an empty string")],
+        id="empty-property-in-a-longer-dict",
     ),
     pytest.param({}, [("", "an empty dict has no columns")], id="empty-dict"),
     pytest.param([{}], [("", "the records have no keys")], id="empty-records"),
