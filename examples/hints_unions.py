@@ -1,6 +1,10 @@
-"""Union hints: plain unions are not validated; unions of pydantic models are.
+"""Union hints: recorded as AnyType and not validated, unless `validate_unions=True`.
 
-Seed section: "联合类型行为" (union type behaviour).
+Seed section: "联合类型行为" (union type behaviour). As in MLflow, a Union of several types
+(plain types or pydantic models) is not checked by default, with a warning. hintsig goes
+further: with `validate_unions=True` (a class keyword here, or `@pyfunc(validate_unions=True)`)
+each element is validated against the union (smart union, strict), and a pydantic
+discriminated union picks the model by its tag. The schema still records AnyType.
 """
 
 # ruff: noqa: UP006, UP007, UP035
@@ -40,8 +44,8 @@ class NumberInput(pydantic.BaseModel):
     value: int
 
 
-# Discriminated union with validation
-class TaggedModel(hintsig.pyfunc.PythonModel):
+# Union of models, validated (validate_unions=True): each dict becomes the model it fits
+class TaggedModel(hintsig.pyfunc.PythonModel, validate_unions=True):
     def predict(self, model_input: List[Union[TextInput, NumberInput]]) -> List[str]:
         return [
             item.content if isinstance(item, TextInput) else str(item.value) for item in model_input
@@ -52,6 +56,8 @@ Tagged = Annotated[Union[TextInput, NumberInput], pydantic.Field(discriminator="
 
 
 class DiscriminatedModel(hintsig.pyfunc.PythonModel):
+    validate_unions = True  # the class attribute works as the keyword does
+
     def predict(self, model_input: List[Tagged]) -> List[str]:
         return [type(item).__name__ for item in model_input]
 

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 __all__ = ["lazy_getattr"]
 
 
-def lazy_getattr(package: str, exports: Mapping[str, str]) -> Callable[[str], Any]:
-    """A module `__getattr__` that imports `exports[name]` (a module path) on first use."""
+def lazy_getattr(
+    package: str, exports: Mapping[str, str], submodules: Collection[str] = ()
+) -> Callable[[str], Any]:
+    """A module `__getattr__` that imports what `package` names on first use.
+
+    `exports[name]` is the module path that defines `name`; each of `submodules` is a
+    subpackage of `package` reachable as an attribute (`hintsig.pyfunc` after `import hintsig`).
+    """
 
     def __getattr__(name: str) -> Any:
+        if name in submodules:
+            return importlib.import_module(f"{package}.{name}")
         module = exports.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")

@@ -52,3 +52,33 @@ def test_every_name_in_all_resolves(module: str) -> None:
     assert len(names) == len(set(names))
     for name in names:
         assert getattr(imported, name) is not None, name
+
+
+SUBPACKAGE_PROBE = """
+import json, sys
+import hintsig
+before = [m for m in ("hintsig.pyfunc", "hintsig.models", "hintsig.types") if m in sys.modules]
+found = {attribute!r}
+print(json.dumps([before, callable(found) or isinstance(found, type)]))
+"""
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    ["hintsig.pyfunc.save_model", "hintsig.models.ModelSignature", "hintsig.types.Schema"],
+)
+def test_subpackages_are_lazy_attributes_of_hintsig(attribute: str) -> None:
+    """After only `import hintsig`, `hintsig.pyfunc.save_model` resolves, importing on use."""
+    code = SUBPACKAGE_PROBE.replace("{attribute!r}", attribute)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [[], True]
+
+
+def test_unknown_attribute_of_hintsig_is_an_attribute_error() -> None:
+    import hintsig
+
+    with pytest.raises(AttributeError, match="has no attribute 'no_such_name'"):
+        _ = hintsig.no_such_name  # type: ignore[attr-defined]

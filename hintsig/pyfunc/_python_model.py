@@ -14,7 +14,10 @@ class ChatModel(PythonModel):
 params=None)` or `predict(self, context, model_input, params=None)`. Pass
 `validate_output=True` as a class keyword (`class M(PythonModel, validate_output=True)`) to
 check the return values of `predict` against its return hint as well (a stream's parts are
-not checked).
+not checked). Pass `validate_unions=True` the same way, or set the class attribute
+`validate_unions = True`, to validate the unions in the hints (`list[int | str]`,
+discriminated unions of pydantic models), which are otherwise not checked, as in MLflow;
+subclasses inherit it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from hintsig.pyfunc.utils import wrap_predict
 
@@ -66,13 +69,26 @@ class PythonModel:
     against their type hints (see the module docstring).
     """
 
-    def __init_subclass__(cls, *, validate_output: bool = False, **kwargs: Any) -> None:
+    #: True to validate the unions in the hints of `predict` (also a class keyword).
+    validate_unions: ClassVar[bool] = False
+
+    def __init_subclass__(
+        cls, *, validate_output: bool = False, validate_unions: bool | None = None, **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
+        if validate_unions is not None:
+            cls.validate_unions = validate_unions
+        unions = cls.validate_unions
         namespace = sys._getframe(1).f_locals  # where the class statement runs
         for name, check_output in (("predict", validate_output), ("predict_stream", False)):
             method = cls.__dict__.get(name)
             if inspect.isfunction(method):
-                wrapped = wrap_predict(method, validate_output=check_output, localns=namespace)
+                wrapped = wrap_predict(
+                    method,
+                    validate_output=check_output,
+                    validate_unions=unions,
+                    localns=namespace,
+                )
                 setattr(cls, name, wrapped)
 
     def load_context(self, context: PythonModelContext) -> None:

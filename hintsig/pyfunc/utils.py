@@ -12,7 +12,10 @@ predict(["hello"])                             # DataValidationError: [0]: expec
 The hints are translated and compiled once, when the function is decorated: an invalid hint
 raises `InvalidHintError` there, an unsupported one warns and leaves the function as it is.
 A call then validates (and converts) its model input, and with `validate_output=True` its
-return value, before anything else.
+return value, before anything else. A Union of several types (`list[int | str]`, a pydantic
+discriminated union) is recorded as `AnyType` and not checked, as in MLflow, unless
+`validate_unions=True`: its values are then validated (smart union, strict); the schema
+still says `AnyType`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _OUTPUT_FLAG = "__hintsig_validate_output__"
+_UNIONS_FLAG = "__hintsig_validate_unions__"
 
 
 @overload
@@ -37,28 +41,41 @@ def pyfunc(func: Callable[P, R], /) -> Callable[P, R]: ...
 
 
 @overload
-def pyfunc(*, validate_output: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def pyfunc(
+    *, validate_output: bool = False, validate_unions: bool = False
+) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 
 
 def pyfunc(
-    func: Callable[P, R] | None = None, /, *, validate_output: bool = False
+    func: Callable[P, R] | None = None,
+    /,
+    *,
+    validate_output: bool = False,
+    validate_unions: bool = False,
 ) -> Callable[P, R] | Callable[[Callable[P, R]], Callable[P, R]]:
     """Validate the model input of every call against the function's type hints.
 
-    Use it bare (`@pyfunc`) or configured (`@pyfunc(validate_output=True)`, which also
-    checks the return value against the return hint). Works on functions and methods; the
-    model input is the `model_input` parameter (or the one after `context`, or the only one).
+    Use it bare (`@pyfunc`) or configured: `@pyfunc(validate_output=True)` also checks the
+    return value against the return hint; `@pyfunc(validate_unions=True)` validates the
+    unions in the hints (`list[int | str]`, discriminated unions of pydantic models), which
+    are otherwise not checked. Works on functions and methods; the model input is the
+    `model_input` parameter (or the one after `context`, or the only one).
     """
     namespace = sys._getframe(1).f_locals
     if func is None:
 
         def decorate(function: Callable[P, R]) -> Callable[P, R]:
             return wrap_predict(
-                function, validate_output=validate_output, localns=sys._getframe(1).f_locals
+                function,
+                validate_output=validate_output,
+                validate_unions=validate_unions,
+                localns=sys._getframe(1).f_locals,
             )
 
         return decorate
-    return wrap_predict(func, validate_output=validate_output, localns=namespace)
+    return wrap_predict(
+        func, validate_output=validate_output, validate_unions=validate_unions, localns=namespace
+    )
 
 
 def is_pyfunc(obj: object) -> bool:
@@ -70,22 +87,28 @@ def wrap_predict(
     func: Callable[P, R],
     *,
     validate_output: bool = False,
+    validate_unions: bool = False,
     localns: Mapping[str, Any] | None = None,
 ) -> Callable[P, R]:
     """`func` wrapped to validate its input (and output) against its compiled hints.
 
     A function wrapped already is returned as it is (or re-wrapped from its original when
-    `validate_output` differs). The wrapper keeps the hints for `get_predict_hints`.
+    `validate_output` or `validate_unions` differs). The wrapper keeps the hints for
+    `get_predict_hints`.
     """
     if is_pyfunc(func):
-        if getattr(func, _OUTPUT_FLAG, False) == validate_output:
+        flags = (getattr(func, _OUTPUT_FLAG, False), getattr(func, _UNIONS_FLAG, False))
+        if flags == (validate_output, validate_unions):
             return func
         func = func.__wrapped__  # type: ignore[attr-defined]
-    hints = compile_predict_hints(func, validate_output=validate_output, localns=localns)
+    hints = compile_predict_hints(
+        func, validate_output=validate_output, validate_unions=validate_unions, localns=localns
+    )
     wrapper = _wrapper(func, hints)
     functools.update_wrapper(wrapper, func)
     setattr(wrapper, HINTS_ATTRIBUTE, hints)
     setattr(wrapper, _OUTPUT_FLAG, validate_output)
+    setattr(wrapper, _UNIONS_FLAG, validate_unions)
     return wrapper
 
 
@@ -95,10 +118,9 @@ def _wrapper(func: Callable[P, R], hints: PredictHints | None) -> Callable[P, R]
     inner = func
     if hints.output_validator is not None:
         inner = _checking_output(func, hints.output_validator.validate)
-    if hints.input_validator is not None:
-        return _validating_input(
-            inner, hints.input_validator.validate, hints.input_position, hints.input_param
-        )
+    check = hints.input_check
+    if check is not None:
+        return _validating_input(inner, check.validate, hints.input_position, hints.input_param)
     return inner if inner is not func else _calling(func)
 
 

@@ -15,16 +15,18 @@ from typing import Any, Literal, Optional, Union, cast
 import pydantic
 import typing_extensions
 
+from hintsig.types._hint_fix import element_fix, suggest
 from hintsig.types._hint_registry import (
     Translation,
     TranslationContext,
     hint_repr,
     is_type_from_example,
+    normalise,
     register_translator,
 )
 from hintsig.types.schema import AnyType, Array, DataType, Map, Object, Property
 
-__all__ = ["is_pydantic_model", "register_builtins"]
+__all__ = ["input_key", "is_pydantic_model", "register_builtins"]
 
 _PRIMITIVES: dict[Any, DataType] = {
     str: DataType.string,
@@ -41,8 +43,10 @@ _LEGACY = {("pandas", "DataFrame"), ("pandas", "Series"), ("numpy", "ndarray")}
 _SPARSE_BASES = ("spmatrix", "sparray")
 
 _ELEMENT_FIX = "write `list[str]`, `list[dict[str, int]]` or `list[MyModel]`, for example"
-_OPTIONAL_FIX = (
-    "for optional values, use a pydantic model field with a default (`name: str | None = None`)"
+_WHOLE_INPUT = "a DataFrame, an ndarray or TypeFromExample can only be the whole model input"
+_EMPTY_MODEL = (
+    "a model with no fields cannot describe an input; add fields to it, or write "
+    "`dict[str, str]` for free-form keys"
 )
 
 
@@ -144,15 +148,14 @@ def _list(hint: Any, context: TranslationContext) -> Translation:
     if not args:
         context.invalid(hint, f"a list needs its element type; {_ELEMENT_FIX}")
     if len(args) > 1:
-        context.invalid(
-            hint,
-            f"a list has one element type, got {len(args)}; write `list[{hint_repr(args[0])}]`",
-        )
+        fix = suggest(types.GenericAlias(list, args[:1]), in_model=context.in_model)
+        written = f"; write `{fix}`" if fix is not None else ""
+        context.invalid(hint, f"a list has one element type, got {len(args)}{written}")
     item = context.translate(args[0])
-    if not item.required:
-        context.invalid(hint, f"list elements cannot be None; drop `None`, or {_OPTIONAL_FIX}")
+    if not item.required and not context.in_model:  # a model's own validation allows None
+        context.invalid(hint, element_fix(hint))
     if item.schema_type is None:
-        context.unsupported(args[0], "it cannot be a list element")
+        context.unsupported(args[0], f"it cannot be a list element; {_WHOLE_INPUT}")
     return Translation(Array(item.schema_type), types.GenericAlias(list, (item.python_type,)))
 
 
@@ -161,19 +164,22 @@ def _dict(hint: Any, context: TranslationContext) -> Translation:
     if len(args) != 2:
         context.invalid(hint, "a dict needs its key and value types; write `dict[str, int]`")
     key, value = args
-    if key is not str:
-        context.invalid(
-            hint,
-            f"dict keys must be str (as in JSON); write `dict[str, {hint_repr(value)}]`",
-        )
+    if normalise(key, context)[0] is not str:
+        fix = suggest(hint, in_model=context.in_model)
+        written = "use `str` keys" if fix is None else f"write `{fix}`"
+        context.invalid(hint, f"dict keys must be str (as in JSON); {written}")
     item = context.translate(value)
     if item.schema_type is None:
-        context.unsupported(value, "it cannot be a dict value")
+        context.unsupported(value, f"it cannot be a dict value; {_WHOLE_INPUT}")
     return Translation(Map(item.schema_type), types.GenericAlias(dict, (str, item.python_type)))
 
 
 def _union(hint: Any, context: TranslationContext) -> Translation:
-    """`X | None` keeps X's type and is not required; other unions become AnyType."""
+    """`X | None` keeps X's type and is not required; other unions become AnyType.
+
+    Their values are validated (smart union, strict) only with `validate_unions=True`;
+    otherwise, as in MLflow, they are not checked and a note says so.
+    """
     args = typing.get_args(hint)
     members = [a for a in args if a is not _NONE]
     if not members:
@@ -183,16 +189,21 @@ def _union(hint: Any, context: TranslationContext) -> Translation:
         item = context.translate(members[0])
         python_type = item.python_type if required else _optional(item.python_type)
         return Translation(item.schema_type, python_type, required)
-    if all(is_pydantic_model(m) for m in members):
-        for member in members:  # refuse invalid hints inside the models now
-            context.translate(member)
-        union = _union_of(members)
+    if context.validate_unions:
+        validated = []
+        for member in members:
+            item = context.translate(member)
+            if item.schema_type is None:
+                context.unsupported(member, "it cannot be a member of a validated Union")
+            validated.append(item.python_type)
+        union = _union_of(validated)
         return Translation(AnyType(), union if required else _optional(union), required)
     if not context.in_model:
         context.note_unvalidated(
             hint,
             "a Union of several types is recorded as AnyType and its values are not checked; "
-            "use a Union of pydantic models (with a Literal tag) to validate each case",
+            "pass `validate_unions=True` to `@pyfunc` (or to the PythonModel class) to "
+            "validate each case",
         )
     return Translation(AnyType(), Any, required)
 
@@ -234,6 +245,8 @@ def _pydantic_model(hint: Any, context: TranslationContext) -> Translation:
         root = context.for_field(hint, "root").translate(hint.model_fields["root"].annotation)
         return Translation(root.schema_type, hint)
     fields: dict[str, Any] = hint.model_fields
+    if not fields:
+        context.invalid(hint, _EMPTY_MODEL)
     return Translation(Object(_property(hint, n, f, context) for n, f in fields.items()), hint)
 
 
@@ -255,7 +268,9 @@ def _property(
     field_context = context.for_field(model, name)
     item = field_context.translate(info.annotation)
     if item.schema_type is None:
-        field_context.unsupported(info.annotation, "it cannot be a field of an input model")
+        field_context.unsupported(
+            info.annotation, f"it cannot be a field of an input model; {_WHOLE_INPUT}"
+        )
     if not item.required and info.is_required():
         field_context.invalid(
             info.annotation,
@@ -264,10 +279,10 @@ def _property(
         )
     # Any field with a default may be omitted (MLflow marks `k: int = 3` required).
     required = item.required and info.is_required()
-    return Property(_input_key(name, info), item.schema_type, required)
+    return Property(input_key(name, info), item.schema_type, required)
 
 
-def _input_key(name: str, info: pydantic.fields.FieldInfo) -> str:
+def input_key(name: str, info: pydantic.fields.FieldInfo) -> str:
     """The key an input dict uses for the field: its alias when it has one."""
     for alias in (info.validation_alias, info.alias):
         if isinstance(alias, str):

@@ -12,7 +12,7 @@ from typing import Any
 import pydantic_core
 
 from hintsig.exceptions import DataValidationError, OutputValidationError
-from hintsig.types.schema import _type_label
+from hintsig.types.schema import type_label
 
 __all__ = ["data_error", "format_path"]
 
@@ -74,7 +74,7 @@ def _short(key: str) -> str:
 
 def _actual(value: Any) -> str:
     """The type of an invalid value, never the value itself."""
-    return "a tuple" if isinstance(value, tuple) else _type_label(value)
+    return "a tuple" if isinstance(value, tuple) else type_label(value)
 
 
 def _describe(problem: Any) -> str:

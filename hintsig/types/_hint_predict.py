@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hintsig.exceptions import HintsigException, InvalidHintError
+from hintsig.types._hint_enforced import SchemaEnforcer
 from hintsig.types._hint_registry import external_stacklevel, warn_notes
 from hintsig.types._hint_root import plan_input, plan_output
 from hintsig.types._validators import Validator
@@ -44,6 +45,10 @@ class PredictHints:
     among the positional arguments (counting `self`). `input_schema` is None when the hint
     gives none (DataFrame, ndarray, `TypeFromExample`, unsupported hints); `output_schema`
     comes from the return hint (AnyType when it gives none but the input hint does).
+    A `list[...]` input is checked by `input_validator` (pydantic); a tensor or DataFrame
+    input (`Tensor`, `Columns` hints) by `input_enforcer` (schema enforcement); at most one
+    of the two is set (`input_check` is whichever is; the REST fast path reads the pydantic
+    schema of `input_validator`). `validate_unions` is the flag the hints were compiled with.
     """
 
     input_hint: Any
@@ -54,12 +59,19 @@ class PredictHints:
     output_schema: Schema | None
     type_from_example: bool
     input_validator: Validator | None
-    output_validator: Validator | None = None
+    output_validator: Validator | SchemaEnforcer | None = None
+    input_enforcer: SchemaEnforcer | None = None
+    validate_unions: bool = False
 
     @property
     def validates_input(self) -> bool:
         """True when calls are validated against the input hint."""
-        return self.input_validator is not None
+        return self.input_check is not None
+
+    @property
+    def input_check(self) -> Validator | SchemaEnforcer | None:
+        """What checks each input: the pydantic validator or the schema enforcer (or None)."""
+        return self.input_validator if self.input_enforcer is None else self.input_enforcer
 
     @property
     def validates_output(self) -> bool:
@@ -70,22 +82,24 @@ class PredictHints:
         """`data` converted and validated against the input hint (unchanged without one).
 
         With `serving=True` the data is JSON-decoded: base64 strings become `bytes` and ISO
-        strings `datetime`/`date` wherever the hint expects them. Raises
-        `DataValidationError` listing every invalid element.
+        strings `datetime`/`date` wherever the hint expects them (tensor hints: nested lists
+        become arrays). Raises `DataValidationError` listing every invalid element.
         """
-        if self.input_validator is None:
+        check = self.input_check
+        if check is None:
             return data
         if serving:
-            return self.input_validator.validate_serving(data)
-        return self.input_validator.validate(data)
+            return check.validate_serving(data)
+        return check.validate(data)
 
     def validate_json(self, raw: str | bytes) -> Any:
         """The input list parsed from JSON text and validated as `validate_input(serving=True)`."""
-        if self.input_validator is None:
+        check = self.input_check
+        if check is None:
             import json
 
             return json.loads(raw)
-        return self.input_validator.validate_json(raw)
+        return check.validate_json(raw)
 
     def validate_output(self, data: Any) -> Any:
         """`data` validated against the return hint when output validation is on."""
@@ -98,12 +112,14 @@ def compile_predict_hints(
     func: Callable[..., Any],
     *,
     validate_output: bool = False,
+    validate_unions: bool = False,
     localns: Mapping[str, Any] | None = None,
 ) -> PredictHints | None:
     """The `PredictHints` of `func` (None without an input hint); warns about its hints.
 
     Raises `InvalidHintError` for an invalid hint. `localns` resolves string annotations
-    naming local classes (the namespace where `func` was defined).
+    naming local classes (the namespace where `func` was defined). With `validate_unions`,
+    the unions in its hints are validated instead of recorded as unchecked `AnyType`.
     """
     name = getattr(func, "__qualname__", repr(func))
     position, param = _input_parameter(func, name)
@@ -120,8 +136,10 @@ def compile_predict_hints(
                 f"`{param}` parameter and its return value"
             )
         return None
-    source = plan_input(input_hint)
-    result = plan_output(hints.get("return"), validate=validate_output)
+    source = plan_input(input_hint, validate_unions=validate_unions)
+    result = plan_output(
+        hints.get("return"), validate=validate_output, validate_unions=validate_unions
+    )
     warn_notes((*source.notes, *result.notes), prefix=f"{name}: ")
     output_schema = result.schema
     if output_schema is None and source.schema is not None:
@@ -134,8 +152,10 @@ def compile_predict_hints(
         input_schema=source.schema,
         output_schema=output_schema,
         type_from_example=source.from_example,
-        input_validator=source.validator,
+        input_validator=source.validator if isinstance(source.validator, Validator) else None,
         output_validator=result.validator,
+        input_enforcer=source.validator if isinstance(source.validator, SchemaEnforcer) else None,
+        validate_unions=validate_unions,
     )
 
 

@@ -93,13 +93,15 @@ class TranslationContext:
     `where` names the position in the hint being translated (`list[Message].tags`);
     `in_model` is True inside a pydantic model, whose own validation covers every field;
     `notes` collects the warnings to give; `models` are the models being translated (a
-    model met again inside itself is recursive).
+    model met again inside itself is recursive). `validate_unions` is True when the
+    decorated `predict` asked for its unions to be validated (`validate_unions=True`).
     """
 
     where: str
     in_model: bool = False
     notes: list[str] = field(default_factory=list)
     models: tuple[type, ...] = ()
+    validate_unions: bool = False
 
     def translate(self, hint: Any) -> Translation:
         """The translation of a hint nested in the current one (a list element, a value)."""
@@ -112,6 +114,7 @@ class TranslationContext:
             in_model=True,
             notes=self.notes,
             models=(*self.models, model),
+            validate_unions=self.validate_unions,
         )
 
     def invalid(self, hint: Any, problem: str) -> NoReturn:
@@ -221,7 +224,9 @@ def translate(hint: Any, context: TranslationContext) -> Translation:
                     result.schema_type, with_metadata(result.python_type, metadata), result.required
                 )
             return result
-    context.unsupported(bare, "hintsig has no schema type for it")
+    from hintsig.types._hint_fix import no_mapping_fix  # it translates hints itself
+
+    context.unsupported(bare, no_mapping_fix(bare))
 
 
 _UNION_ORIGINS: tuple[Any, ...] = (Union, types.UnionType)
@@ -306,6 +311,8 @@ def hint_repr(hint: Any) -> str:
 def _name(obj: Any) -> str:
     if obj is Any:
         return "Any"
+    if obj is Ellipsis:  # `tuple[int, ...]`
+        return "..."
     if isinstance(obj, type):
         return obj.__qualname__ if "<locals>" not in obj.__qualname__ else obj.__name__
     text = getattr(obj, "_name", None) or repr(obj)

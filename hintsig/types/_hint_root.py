@@ -3,7 +3,10 @@
 The input of `predict` is a batch, so its hint must be `list[...]`: the schema then has one
 unnamed column of the element's type. `pd.DataFrame`, `np.ndarray`, scipy sparse types and
 `TypeFromExample` are accepted with no schema (an input example or a signature gives it).
-Any other top-level hint is unsupported: a warning, and no validation.
+A tensor hint (`Annotated[np.ndarray, Tensor(...)]`, or a `TypedDict` of them) gives a tensor
+schema and a DataFrame hint (`Annotated[pd.DataFrame, Columns(Row)]`) a named column schema,
+both checked by schema enforcement. Any other top-level hint is unsupported: a warning, and
+no validation.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from typing_extensions import TypeForm
 
 from hintsig.exceptions import InvalidHintError
 from hintsig.types._hint_convert import ElementKind
+from hintsig.types._hint_enforced import SchemaEnforcer, What
+from hintsig.types._hint_fix import optional_list_fix, top_level_fix
+from hintsig.types._hint_frames import Columns, columns_schema
 from hintsig.types._hint_registry import (
     Translation,
     TranslationContext,
@@ -27,6 +33,7 @@ from hintsig.types._hint_registry import (
     warn_notes,
     with_metadata,
 )
+from hintsig.types._hint_tensors import Tensor, tensor_schema
 from hintsig.types._validators import Validator, compile_validator
 from hintsig.types.schema import AnyType, Array, ColSpec, ColType, Map, Object, Schema
 
@@ -44,21 +51,25 @@ class HintPlan:
 
     hint: Any
     schema: Schema | None
-    validator: Validator | None
+    validator: Validator | SchemaEnforcer | None
     notes: tuple[str, ...] = ()
     from_example: bool = False
 
 
-def plan_input(hint: Any) -> HintPlan:
-    """The plan for a `predict` input hint; raises `InvalidHintError` for an invalid hint."""
+def plan_input(hint: Any, *, validate_unions: bool = False) -> HintPlan:
+    """The plan for a `predict` input hint; raises `InvalidHintError` for an invalid hint.
+
+    With `validate_unions`, unions inside the hint are validated (see `_hint_builtins._union`).
+    """
     label = hint_repr(hint)
-    context = TranslationContext(where=label)
+    context = TranslationContext(where=label, validate_unions=validate_unions)
     bare, metadata = normalise(hint, context)
     try:
+        enforced = _enforced_plan(hint, bare, metadata, context, "input")
+        if enforced is not None:
+            return enforced
         if _is_optional_list(bare):
-            context.unsupported(
-                bare, f"the model input is a list, never None; write `{_list_member(bare)}`"
-            )
+            context.unsupported(bare, optional_list_fix(_list_member(bare)))
         if bare is list or typing.get_origin(bare) is list:
             translation = translate(bare, context)
             items = _items(translation)
@@ -67,23 +78,25 @@ def plan_input(hint: Any) -> HintPlan:
             return HintPlan(hint, Schema([ColSpec(items)]), validator, tuple(context.notes))
         if _has_no_schema(bare, context):
             return HintPlan(hint, None, None, from_example=is_type_from_example(bare))
-        context.unsupported(
-            bare, f"the model input is a batch, so its hint must be a list; write `list[{label}]`"
-        )
+        context.unsupported(bare, top_level_fix(bare))
     except Unsupported as exc:
         return HintPlan(hint, None, None, (exc.message + _NOT_VALIDATED,))
 
 
-def plan_output(hint: Any, *, validate: bool) -> HintPlan:
+def plan_output(hint: Any, *, validate: bool, validate_unions: bool = False) -> HintPlan:
     """The plan for a return hint: `list[X]` or `X` gives a column of X (MLflow's rule).
 
-    A return hint hintsig cannot translate gives no schema, unless `validate` (then it is
-    an `InvalidHintError`: outputs cannot be validated against it).
+    A tensor or DataFrame hint gives its tensor or column schema. A return hint hintsig
+    cannot translate gives no schema, unless `validate` (then it is an `InvalidHintError`:
+    outputs cannot be validated against it).
     """
     label = hint_repr(hint)
-    context = TranslationContext(where=label)
+    context = TranslationContext(where=label, validate_unions=validate_unions)
     try:
         bare, metadata = normalise(hint, context)
+        enforced = _enforced_plan(hint, bare, metadata, context, "output")
+        if enforced is not None:
+            return enforced if validate else HintPlan(hint, enforced.schema, None)
         translation = translate(bare, context)
         if bare is list or typing.get_origin(bare) is list:
             column = _items(translation)
@@ -93,8 +106,9 @@ def plan_output(hint: Any, *, validate: bool) -> HintPlan:
             column = translation.schema_type
     except (InvalidHintError, Unsupported) as exc:
         if validate:
+            problem = "add one, such as `-> list[str]`" if hint is None else str(exc)
             raise InvalidHintError(
-                f"validate_output=True needs a return type hint hintsig can check. {exc}"
+                f"validate_output=True needs a return type hint hintsig can check; {problem}"
             ) from None
         return HintPlan(hint, None, None)
     schema = Schema([ColSpec(column)])
@@ -113,6 +127,20 @@ def schema_from_hint(hint: TypeForm[Any]) -> Schema | None:
     plan = plan_input(hint)
     warn_notes(plan.notes)
     return plan.schema
+
+
+def _enforced_plan(
+    hint: Any, bare: Any, metadata: tuple[Any, ...], context: TranslationContext, what: What
+) -> HintPlan | None:
+    """The plan of a tensor or DataFrame hint, checked by schema enforcement (None: neither)."""
+    schema = tensor_schema(bare, metadata, context)
+    if schema is None:
+        schema = columns_schema(bare, metadata, context)
+        if schema is None:
+            return None
+    marker = next((m for m in metadata if isinstance(m, (Tensor, Columns))), None)
+    label = hint_repr(bare) if marker is None else f"Annotated[{hint_repr(bare)}, {marker!r}]"
+    return HintPlan(hint, schema, SchemaEnforcer(schema, label, what), tuple(context.notes))
 
 
 def _items(translation: Translation) -> ColType:
@@ -138,8 +166,8 @@ def _is_optional_list(hint: Any) -> bool:
     )
 
 
-def _list_member(hint: Any) -> str:
-    return next(hint_repr(a) for a in typing.get_args(hint) if a is not type(None))
+def _list_member(hint: Any) -> Any:
+    return next(a for a in typing.get_args(hint) if a is not type(None))
 
 
 def _has_no_schema(hint: Any, context: TranslationContext) -> bool:

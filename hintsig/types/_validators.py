@@ -204,9 +204,7 @@ def _rewrite(node: Any, *, serving: bool, classes: list[type]) -> Any:
         return type(node)(_rewrite(n, serving=serving, classes=classes) for n in node)
     if not isinstance(node, dict):
         return node
-    out = {
-        k: _children(k, v, serving, classes) if k in SCHEMA_KEYS else v for k, v in node.items()
-    }
+    out = {k: _children(k, v, serving, classes) if k in SCHEMA_KEYS else v for k, v in node.items()}
     kind = out.get("type")
     if kind in _STRICT_TYPES:
         out.setdefault("strict", True)

@@ -10,7 +10,12 @@ On every `@pyfunc` function and on the `predict` (and `predict_stream`) of every
 hintsig would refuse when the function is decorated or the class is defined, each hint it
 would accept without validating, and each parameter hintsig does not pass. Every message says
 what to write instead. Hints that are accepted but not validated (`Any`, a Union of several
-types) get a note rather than an error.
+types without `validate_unions=True`) get a note rather than an error.
+
+Tensor and DataFrame hints are checked too: `Annotated[np.ndarray, Tensor(...)]`, a
+`TypedDict` of them, and `Annotated[pd.DataFrame, Columns(Row)]`, whose row type's fields are
+checked as a pydantic model's are. mypy drops `Annotated` metadata, so the plugin reads these
+markers from the source of the function's own module.
 """
 
 from __future__ import annotations

@@ -4,12 +4,16 @@ This mirrors the run-time translator (`hintsig.types.type_hints`) step by step, 
 reports exactly the hints `@pyfunc` would refuse or warn about:
 
 * *invalid* hints (the translator raises `InvalidHintError`): bare `list`/`dict`, `dict` keys
-  that are not `str`, `Optional` list elements, a pydantic `Optional` field without a default;
+  that are not `str`, `Optional` list elements outside a pydantic model, a pydantic `Optional`
+  field without a default, a pydantic model without fields;
 * *unsupported* hints (the translator warns and does not validate): a `predict` input that is
   not `list[...]`, `Optional[list[...]]`, element types with no schema type (`set`, `tuple`,
   arbitrary classes, ...);
 * hints that are accepted but *not validated* (a note): `Any` and unions of several types
-  outside a pydantic model.
+  outside a pydantic model (unless `validate_unions=True`: their members are then checked).
+
+Every "write `...`" suggestion is itself a hint hintsig accepts (`_suggest`). Tensor and
+DataFrame hints are checked in `_enforced`.
 
 Invalid and unsupported hints are errors, each naming the hint, where it sits and what to write
 instead; a hint with an error gets no note. A hint mypy itself could not resolve (an `Any` from
@@ -40,8 +44,19 @@ from mypy.types import (
 from hintsig_mypy._classes import enum_value_kinds, is_pydantic_model, model_fields, root_type
 from hintsig_mypy._findings import Finding
 from hintsig_mypy._show import is_omitted, is_type_from_example, show
+from hintsig_mypy._suggest import DICT_LIKE, LIST_LIKE, suggest
 
-__all__ = ["check_input_hint", "check_output_hint"]
+__all__ = [
+    "Scope",
+    "Translated",
+    "check_input_hint",
+    "check_model",
+    "check_output_hint",
+    "drop_notes_if_failed",
+    "is_legacy",
+    "is_unknown",
+    "translate_type",
+]
 
 _PRIMITIVES = frozenset(
     {
@@ -55,59 +70,51 @@ _PRIMITIVES = frozenset(
     }
 )
 _VALUE_KINDS = ({"str"}, {"int"}, {"bool"})
-_LIST_LIKE = frozenset(
-    {
-        "builtins.set",
-        "builtins.frozenset",
-        "builtins.tuple",
-        "typing.Sequence",
-        "typing.MutableSequence",
-        "typing.Iterable",
-        "typing.Collection",
-        "typing.AbstractSet",
-        "typing.MutableSet",
-        "collections.deque",
-    }
-)
-_DICT_LIKE = frozenset(
-    {
-        "typing.Mapping",
-        "typing.MutableMapping",
-        "collections.defaultdict",
-        "collections.OrderedDict",
-        "collections.Counter",
-    }
-)
 _SUPPORTED = (
-    "str, int, float, bool, bytes, datetime, Literal[...], an Enum, list[...], dict[str, ...] "
-    "or a pydantic model"
+    "use str, int, float, bool, bytes, datetime, Literal[...], an Enum, list[...], "
+    "dict[str, ...] or a pydantic model"
 )
-_OPTIONAL_FIX = "or make it a pydantic model field with a default (`name: {item} | None = None`)"
-_NOT_A_LIST = "the model input is a batch, so its hint must be a list; write `list[{item}]`"
+_NO_NONE = "list elements cannot be None"
+_NOT_A_LIST = "the model input is a batch, so its hint must be a list"
+_EMPTY_MODEL = (
+    "a model with no fields cannot describe an input; add fields to it, or write "
+    "`dict[str, str]` for free-form keys"
+)
 
 
 @dataclass(frozen=True, slots=True)
-class _Hint:
+class Translated:
     """What a hint translates to: whether it has a schema type, and whether it is required."""
 
     has_schema: bool = True
     required: bool = True
 
 
-_NO_SCHEMA = _Hint(has_schema=False)
+_NO_SCHEMA = Translated(has_schema=False)
 
 
 @dataclass(frozen=True, slots=True)
-class _Scope:
-    """Where the rules are working: the hint's position, inside a pydantic model or not."""
+class Scope:
+    """Where the rules are working: the hint's position, inside a pydantic model or not.
+
+    `validate_unions` is True for `@pyfunc(validate_unions=True)` (or the `PythonModel`
+    class keyword or attribute): unions are then validated, so their members are checked.
+    """
 
     where: str
     in_model: bool = False
     models: tuple[TypeInfo, ...] = ()
     findings: list[Finding] = field(default_factory=list)
+    validate_unions: bool = False
 
-    def for_field(self, model: TypeInfo, name: str) -> _Scope:
-        return _Scope(f"{self.where}.{name}", True, (*self.models, model), self.findings)
+    def for_field(self, model: TypeInfo, name: str) -> Scope:
+        return Scope(
+            f"{self.where}.{name}",
+            True,
+            (*self.models, model),
+            self.findings,
+            self.validate_unions,
+        )
 
     def invalid(self, typ: Type, problem: str) -> None:
         self.findings.append(Finding("error", f"Invalid type hint {self._locate(typ)}: {problem}"))
@@ -129,54 +136,53 @@ class _Scope:
         return f"`{shown}` in `{self.where}`"
 
 
-def check_input_hint(typ: Type) -> list[Finding]:
+def check_input_hint(typ: Type, *, validate_unions: bool = False) -> list[Finding]:
     """What hintsig says about `typ` as the hint of a `predict` model input."""
-    scope = _Scope(show(typ))
+    scope = Scope(show(typ), validate_unions=validate_unions)
     proper = get_proper_type(typ)
     optional_list = _optional_list_member(proper)
-    if _is_unknown(proper):
+    if is_unknown(proper):
         return []
     if optional_list is not None:
-        fix = f"the model input is a list, never None; write `{show(optional_list)}`"
-        scope.unsupported(typ, fix)
+        scope.unsupported(typ, _optional_list_fix(optional_list))
     elif _is_list(proper):
-        _translate(typ, scope)
+        translate_type(typ, scope)
     elif not _has_no_schema(typ):
-        scope.unsupported(typ, _NOT_A_LIST.format(item=show(_without_none(proper))))
-    return _drop_notes_if_failed(scope.findings)
+        scope.unsupported(typ, _top_level_fix(proper))
+    return drop_notes_if_failed(scope.findings)
 
 
-def check_output_hint(typ: Type) -> list[Finding]:
+def check_output_hint(typ: Type, *, validate_unions: bool = False) -> list[Finding]:
     """What hintsig says about `typ` as a return hint checked by `validate_output=True`."""
-    scope = _Scope(show(typ))
+    scope = Scope(show(typ), validate_unions=validate_unions)
     proper = get_proper_type(typ)
     if isinstance(proper, AnyType) and proper.type_of_any == TypeOfAny.unannotated:
         return [Finding("error", "validate_output=True needs a return type hint")]
-    if _is_unknown(proper):
+    if is_unknown(proper):
         return []
-    result = _translate(typ, scope)
+    result = translate_type(typ, scope)
     if result is not None and not _is_list(proper) and not (result.has_schema and result.required):
         scope.unsupported(typ, "an output needs a list, a scalar, a dict or a model hint")
-    findings = _drop_notes_if_failed(scope.findings)
+    findings = drop_notes_if_failed(scope.findings)
     return [Finding(f.severity, f"validate_output=True: {f.message}") for f in findings]
 
 
-def _drop_notes_if_failed(findings: list[Finding]) -> list[Finding]:
+def drop_notes_if_failed(findings: list[Finding]) -> list[Finding]:
     errors = [f for f in findings if f.severity == "error"]
     return errors or findings
 
 
 def _has_no_schema(typ: Type) -> bool:
     """True for hints accepted as a whole input with no schema (DataFrame, TypeFromExample)."""
-    scratch = _Scope(show(typ))
-    result = _translate(typ, scratch)
+    scratch = Scope(show(typ))
+    result = translate_type(typ, scratch)
     return result is not None and not result.has_schema and not scratch.findings
 
 
 # ----------------------------------------------------------------------------- translation
 
 
-def _translate(typ: Type, scope: _Scope) -> _Hint | None:
+def translate_type(typ: Type, scope: Scope) -> Translated | None:
     """The translation of `typ`, or None after recording why it fails."""
     if is_type_from_example(typ):
         return _NO_SCHEMA
@@ -193,20 +199,20 @@ def _translate(typ: Type, scope: _Scope) -> _Hint | None:
     return None
 
 
-def _any(typ: AnyType, scope: _Scope) -> _Hint:
-    if not _is_unknown(typ) and not scope.in_model:
+def _any(typ: AnyType, scope: Scope) -> Translated:
+    if not is_unknown(typ) and not scope.in_model:
         scope.unvalidated(typ, "it is recorded as AnyType; use a specific type")
-    return _Hint()
+    return Translated()
 
 
-def _instance(typ: Instance, original: Type, scope: _Scope) -> _Hint | None:
+def _instance(typ: Instance, original: Type, scope: Scope) -> Translated | None:
     info = typ.type
     if info.is_newtype and info.bases:
-        return _translate(info.bases[0], scope)
-    if _is_legacy(info):
+        return translate_type(info.bases[0], scope)
+    if is_legacy(info):
         return _NO_SCHEMA
     if info.fullname in _PRIMITIVES:
-        return _Hint()
+        return Translated()
     if info.fullname == "builtins.list":
         return _list(typ, scope)
     if info.fullname == "builtins.dict":
@@ -214,49 +220,48 @@ def _instance(typ: Instance, original: Type, scope: _Scope) -> _Hint | None:
     if info.is_enum:
         return _enum(typ, scope)
     if is_pydantic_model(info):
-        return _pydantic_model(typ, scope)
+        return check_model(typ, scope)
     scope.unsupported(original, _no_mapping_fix(typ))
     return None
 
 
-def _list(typ: Instance, scope: _Scope) -> _Hint | None:
+def _list(typ: Instance, scope: Scope) -> Translated | None:
     item_type = typ.args[0]
     if is_omitted(item_type):
         scope.invalid(typ, "a list needs its element type; write `list[str]`, for example")
         return None
-    item = _translate(item_type, scope)
+    item = translate_type(item_type, scope)
     if item is None:
         return None
-    if not item.required:
-        element = show(_without_none(get_proper_type(item_type)))
-        fix = f"write `list[{element}]`, {_OPTIONAL_FIX.format(item=element)}"
-        scope.invalid(typ, f"list elements cannot be None; {fix}")
+    if not item.required and not scope.in_model:  # a model's own validation allows None
+        scope.invalid(typ, _element_fix(typ))
         return None
     if not item.has_schema:
         scope.unsupported(item_type, f"it cannot be a list element; {_whole_input_fix()}")
         return None
-    return _Hint()
+    return Translated()
 
 
-def _dict(typ: Instance, scope: _Scope) -> _Hint | None:
+def _dict(typ: Instance, scope: Scope) -> Translated | None:
     key, value = typ.args
     if is_omitted(key) and is_omitted(value):
         scope.invalid(typ, "a dict needs its key and value types; write `dict[str, int]`")
         return None
     key_ok = _is_str(key)
     if not key_ok:
-        fix = f"write `dict[str, {show(value)}]`"
-        scope.invalid(typ, f"dict keys must be str (as in JSON); {fix}")
-    item = _translate(value, scope)
+        fix = suggest(typ, _accepts, in_model=scope.in_model)
+        written = "use `str` keys" if fix is None else f"write `{fix}`"
+        scope.invalid(typ, f"dict keys must be str (as in JSON); {written}")
+    item = translate_type(value, scope)
     if item is None or not key_ok:
         return None
     if not item.has_schema:
         scope.unsupported(value, f"it cannot be a dict value; {_whole_input_fix()}")
         return None
-    return _Hint()
+    return Translated()
 
 
-def _union(typ: UnionType, scope: _Scope) -> _Hint | None:
+def _union(typ: UnionType, scope: Scope) -> Translated | None:
     items = flatten_nested_unions(typ.items)
     members = [item for item in items if not isinstance(get_proper_type(item), NoneType)]
     required = len(members) == len(items)
@@ -267,56 +272,67 @@ def _union(typ: UnionType, scope: _Scope) -> _Hint | None:
     if all(isinstance(m, LiteralType) for m in literals):
         result = _literal([m for m in literals if isinstance(m, LiteralType)], typ, scope)
     elif len(members) == 1:
-        result = _translate(members[0], scope)
-    elif all(_is_pydantic_instance(m) for m in literals):
-        results = [_translate(member, scope) for member in members]
-        result = None if None in results else _Hint()
+        result = translate_type(members[0], scope)
+    elif scope.validate_unions:
+        result = _validated_union(members, scope)
     else:
         if not scope.in_model:
             scope.unvalidated(
                 typ,
                 "a Union of several types is recorded as AnyType and its values are not "
-                "checked; use one type, or a Union of pydantic models to validate each case",
+                "checked; pass `validate_unions=True` to `@pyfunc` (or to the PythonModel "
+                "class) to validate each case",
             )
-        result = _Hint()
-    return None if result is None else _Hint(result.has_schema, required)
+        result = Translated()
+    return None if result is None else Translated(result.has_schema, required)
 
 
-def _literal(values: list[LiteralType], original: Type, scope: _Scope) -> _Hint | None:
+def _validated_union(members: list[Type], scope: Scope) -> Translated | None:
+    """A Union whose values are validated: every member must translate to a schema type."""
+    failed = False
+    for member in members:
+        result = translate_type(member, scope)
+        if result is not None and not result.has_schema:
+            scope.unsupported(member, "it cannot be a member of a validated Union")
+        failed = failed or result is None or not result.has_schema
+    return None if failed else Translated()
+
+
+def _literal(values: list[LiteralType], original: Type, scope: Scope) -> Translated | None:
     kinds = {value.fallback.type.fullname.removeprefix("builtins.") for value in values}
     if kinds not in _VALUE_KINDS:
         scope.unsupported(original, "its values must all be str, all be int or all be bool")
         return None
-    return _Hint()
+    return Translated()
 
 
-def _enum(typ: Instance, scope: _Scope) -> _Hint | None:
+def _enum(typ: Instance, scope: Scope) -> Translated | None:
     if enum_value_kinds(typ.type) not in _VALUE_KINDS:
         scope.unsupported(typ, "its values must all be str, all be int or all be bool")
         return None
-    return _Hint()
+    return Translated()
 
 
-def _pydantic_model(typ: Instance, scope: _Scope) -> _Hint | None:
+def check_model(typ: Instance, scope: Scope) -> Translated | None:
     info = typ.type
     if info in scope.models:  # a recursive model: its own validation covers it
-        return _Hint()
+        return Translated()
     root = root_type(typ)
     if root is not None:
-        result = _translate(root, scope.for_field(info, "root"))
-        return None if result is None else _Hint(result.has_schema)
+        result = translate_type(root, scope.for_field(info, "root"))
+        return None if result is None else Translated(result.has_schema)
     fields = model_fields(typ)
     if fields is None:
-        return _Hint()  # unknown fields: nothing to say
+        return Translated()  # unknown fields: nothing to say
     if not fields:
-        scope.invalid(typ, "a model with no fields cannot describe an input; add fields to it")
+        scope.invalid(typ, _EMPTY_MODEL)
         return None
     failed = False
     for model_field in fields:
         if model_field.type is None:
             continue
         field_scope = scope.for_field(info, model_field.name)
-        result = _translate(model_field.type, field_scope)
+        result = translate_type(model_field.type, field_scope)
         if result is None:
             failed = True
         elif not result.has_schema:
@@ -328,13 +344,13 @@ def _pydantic_model(typ: Instance, scope: _Scope) -> _Hint | None:
             fix = f"write `{model_field.name}: {shown} = None`"
             field_scope.invalid(model_field.type, f"an Optional field needs a default; {fix}")
             failed = True
-    return None if failed else _Hint()
+    return None if failed else Translated()
 
 
 # ----------------------------------------------------------------------------- helpers
 
 
-def _is_unknown(typ: ProperType) -> bool:
+def is_unknown(typ: ProperType) -> bool:
     """True for an `Any` the user did not write: a class from an untyped module, an error."""
     if not isinstance(typ, AnyType):
         return False
@@ -351,11 +367,7 @@ def _is_str(typ: Type) -> bool:
     return isinstance(proper, Instance) and proper.type.fullname == "builtins.str"
 
 
-def _is_pydantic_instance(typ: ProperType) -> bool:
-    return isinstance(typ, Instance) and is_pydantic_model(typ.type)
-
-
-def _is_legacy(info: TypeInfo) -> bool:
+def is_legacy(info: TypeInfo) -> bool:
     """`pd.DataFrame`, `pd.Series`, `np.ndarray` and scipy sparse types: whole inputs only."""
     root = info.module_name.partition(".")[0]
     if info.module_name.startswith("scipy.sparse"):
@@ -377,14 +389,47 @@ def _optional_list_member(typ: ProperType) -> Type | None:
     return next((item for item in items if _is_list(get_proper_type(item))), None)
 
 
-def _without_none(typ: ProperType) -> Type:
-    """`X` for `X | None` (`typ` itself otherwise)."""
-    if isinstance(typ, UnionType):
-        items = [i for i in typ.items if not isinstance(get_proper_type(i), NoneType)]
-        if len(items) == 1:
-            return items[0]
-        return UnionType.make_union(items)
-    return typ
+def _accepts(typ: Type) -> bool:
+    """True when `typ` translates to a schema type, as a model field would."""
+    scratch = Scope(show(typ), in_model=True)
+    result = translate_type(typ, scratch)
+    failed = any(finding.severity == "error" for finding in scratch.findings)
+    return result is not None and result.has_schema and not failed
+
+
+def _optional_list_fix(member: Type) -> str:
+    """What to write for an `Optional[list[...]]` model input."""
+    fix = suggest(member, _accepts)
+    written = f"write `{fix}`" if fix is not None else "drop `None`"
+    return f"the model input is a list, never None; {written}"
+
+
+def _top_level_fix(typ: ProperType) -> str:
+    """What to write for a `predict` input hint that is not `list[...]`."""
+    item = suggest(typ, _accepts)
+    if item is None:
+        return f"{_NOT_A_LIST} of a type hintsig supports; {_SUPPORTED}"
+    fix = item if item.startswith("list[") else f"list[{item}]"
+    if isinstance(typ, UnionType) and any(
+        isinstance(get_proper_type(member), NoneType) for member in typ.items
+    ):
+        return f"{_NOT_A_LIST}; write `{fix}` ({_NO_NONE}); {_optional_field(item)}"
+    return f"{_NOT_A_LIST}; write `{fix}`"
+
+
+def _element_fix(typ: Instance) -> str:
+    """What to write for a `list[X | None]` outside a pydantic model."""
+    item = suggest(typ.args[0], _accepts)
+    if item is None:
+        return f"{_NO_NONE}; {_optional_field('int')}"
+    return f"{_NO_NONE}; write `list[{item}]`, or, {_optional_field(item)}"
+
+
+def _optional_field(item: str) -> str:
+    return (
+        "for optional values, use a pydantic model with an Optional field with a default "
+        f"(`name: {item} | None = None`)"
+    )
 
 
 def _whole_input_fix() -> str:
@@ -401,11 +446,9 @@ def _no_mapping_fix(typ: ProperType) -> str:
     if isinstance(typ, NoneType):
         return f"{problem}; use a specific type"
     if isinstance(typ, Instance):
-        fullname = typ.type.fullname
-        if fullname in _LIST_LIKE and typ.args:
-            return f"{problem}; write `list[{show(typ.args[0])}]`"
-        if fullname in _DICT_LIKE and len(typ.args) == 2:
-            return f"{problem}; write `dict[str, {show(typ.args[1])}]`"
+        fix = suggest(typ, _accepts) if typ.type.fullname in LIST_LIKE | DICT_LIKE else None
+        if fix is not None:
+            return f"{problem}; write `{fix}`"
         if typ.type.module_name.partition(".")[0] not in sys.stdlib_module_names:
             return f"{problem}; make `{typ.type.name}` a pydantic model (a `BaseModel` subclass)"
-    return f"{problem}; use {_SUPPORTED}"
+    return f"{problem}; {_SUPPORTED}"

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mypy.nodes import (
+    AssignmentStmt,
     CallExpr,
     Context,
     Decorator,
@@ -27,6 +28,7 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     RefExpr,
+    SymbolNode,
     TypeInfo,
 )
 from mypy.options import Options
@@ -43,7 +45,7 @@ from mypy.types import CallableType, Type, get_proper_type
 from hintsig_mypy._classes import record_fields
 from hintsig_mypy._findings import Finding, report
 from hintsig_mypy._locate import ModuleIndex, index_module
-from hintsig_mypy._predict import Placed, check_predict
+from hintsig_mypy._predict import Placed, Source, check_predict
 
 __all__ = ["PYFUNC", "PYTHON_MODEL", "HintsigPlugin"]
 
@@ -104,13 +106,19 @@ class HintsigPlugin(Plugin):
         # the matching one again with errors shown, so each is reported once, and the
         # decorated function keeps its type either way.
         validate_output = _flag(ctx.callee_arg_names, ctx.args, "validate_output")
+        validate_unions = _flag(ctx.callee_arg_names, ctx.args, "validate_unions")
         func = _decorated_function(ctx)
         index = self._index(ctx.api.path)
         if func is None and isinstance(ctx.context, CallExpr) and index is not None:
             decorated = index.decorated_by(ctx.context)
             func = decorated.func if decorated is not None else None
         if func is not None:
-            placed = check_predict(func, validate_output=validate_output)
+            placed = check_predict(
+                func,
+                validate_output=validate_output,
+                validate_unions=validate_unions,
+                source=_source(func, index),
+            )
             self._report(ctx.api, placed, func, ctx.context, index)
         return ctx.default_return_type
 
@@ -130,10 +138,16 @@ class HintsigPlugin(Plugin):
         if defn is None or not defn.info.has_base(PYTHON_MODEL):
             return ctx.default_return_type
         validate_output = _is_true(defn.keywords.get("validate_output"))
+        validate_unions = _class_flag(defn.info, "validate_unions")
         for name in _CHECKED_METHODS:
             func = _own_method(defn.info, name)
             if func is not None:
-                placed = check_predict(func, validate_output=validate_output and name == "predict")
+                placed = check_predict(
+                    func,
+                    validate_output=validate_output and name == "predict",
+                    validate_unions=validate_unions,
+                    source=_source(func, index),
+                )
                 self._report(ctx.api, placed, func, call, index)
         return ctx.default_return_type
 
@@ -170,6 +184,28 @@ class HintsigPlugin(Plugin):
                 report(api, moved, fallback)
 
 
+def _source(func: FuncDef, index: ModuleIndex | None) -> Source | None:
+    """Where `func` is written, when it is in the module being checked."""
+    if index is None or not index.defines(func):
+        return None
+    tree = index.tree
+    return Source(tree.path, lambda name: _class_named(tree, name))
+
+
+def _class_named(tree: MypyFile, dotted: str) -> TypeInfo | None:
+    """The class `dotted` (`Row`, `models.Row`) names in module `tree`."""
+    names = tree.names
+    node: SymbolNode | None = None
+    for part in dotted.split("."):
+        symbol = names.get(part)
+        node = symbol.node if symbol is not None else None
+        if isinstance(node, (MypyFile, TypeInfo)):
+            names = node.names
+        else:
+            return None
+    return node if isinstance(node, TypeInfo) else None
+
+
 def _decorated_function(ctx: FunctionContext) -> FuncDef | None:
     """The function given to `pyfunc(func)` (the bare decorator form), if any."""
     if not ctx.arg_types or "validate_output" in ctx.callee_arg_names:
@@ -191,6 +227,28 @@ def _flag(names: list[str | None], args: list[list[Expression]], name: str) -> b
 
 def _is_true(expr: Expression | None) -> bool:
     return isinstance(expr, NameExpr) and expr.fullname == "builtins.True"
+
+
+def _class_flag(info: TypeInfo, name: str) -> bool:
+    """A `PythonModel` class flag (`validate_unions`): a class keyword or attribute.
+
+    The nearest class in the MRO that sets it, by keyword (`class M(PythonModel,
+    validate_unions=True)`) or in its body (`validate_unions = True`), decides.
+    """
+    for base in info.mro:
+        if base.fullname == PYTHON_MODEL:
+            return False
+        if name in base.defn.keywords:
+            return _is_true(base.defn.keywords[name])
+        for stmt in base.defn.defs.body:
+            if (
+                isinstance(stmt, AssignmentStmt)
+                and len(stmt.lvalues) == 1
+                and isinstance(stmt.lvalues[0], NameExpr)
+                and stmt.lvalues[0].name == name
+            ):
+                return _is_true(stmt.rvalue)
+    return False
 
 
 def _own_method(info: TypeInfo, name: str) -> FuncDef | None:

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from mypy.nodes import ARG_STAR, ARG_STAR2, Context, FuncDef
 from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
 
+from hintsig_mypy._enforced import RowLookup, check_enforced_hint
 from hintsig_mypy._findings import Finding
 from hintsig_mypy._hints import check_input_hint, check_output_hint
+from hintsig_mypy._markers import annotation_markers
 
-__all__ = ["PARAMETER_NAMES", "Placed", "check_predict"]
+__all__ = ["PARAMETER_NAMES", "Placed", "Source", "check_predict"]
 
 #: The parameters hintsig passes to `predict`.
 PARAMETER_NAMES = ("context", "model_input", "params")
@@ -31,8 +33,26 @@ class Placed:
     context: Context
 
 
-def check_predict(func: FuncDef, *, validate_output: bool = False) -> list[Placed]:
-    """Everything hintsig would refuse or warn about in `func`'s parameters and hints."""
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where `predict` is written: its file (to read its `Annotated` markers) and the classes
+    its module names (to find a `Columns(Row)` row)."""
+
+    path: str
+    rows: RowLookup
+
+
+def check_predict(
+    func: FuncDef,
+    *,
+    validate_output: bool = False,
+    validate_unions: bool = False,
+    source: Source | None = None,
+) -> list[Placed]:
+    """Everything hintsig would refuse or warn about in `func`'s parameters and hints.
+
+    Without `source` (a function written in another file), `Annotated` markers are not seen.
+    """
     signature = func.type
     if not isinstance(signature, CallableType):
         return []  # no annotations: hintsig has nothing to check
@@ -53,10 +73,41 @@ def check_predict(func: FuncDef, *, validate_output: bool = False) -> list[Place
             placed.append(Placed(Finding("error", message), func))
         return placed
     where = func.arguments[index]
-    placed.extend(Placed(finding, where) for finding in check_input_hint(hint))
+    check = _Check(func, source, validate_unions)
+    placed.extend(Placed(finding, where) for finding in check.input(hint, func.arg_names[index]))
     if validate_output:
-        placed.extend(Placed(finding, func) for finding in check_output_hint(signature.ret_type))
+        placed.extend(Placed(finding, func) for finding in check.output(signature.ret_type))
     return placed
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """The hint checks of one function: tensor and DataFrame hints first, then the others."""
+
+    func: FuncDef
+    source: Source | None
+    validate_unions: bool
+
+    def input(self, typ: Type, parameter: str | None) -> list[Finding]:
+        enforced = self._enforced(typ, parameter)
+        if enforced is not None:
+            return enforced
+        return check_input_hint(typ, validate_unions=self.validate_unions)
+
+    def output(self, typ: Type) -> list[Finding]:
+        enforced = None if _unannotated(typ) else self._enforced(typ, None)
+        if enforced is not None:
+            return [Finding(f.severity, f"validate_output=True: {f.message}") for f in enforced]
+        return check_output_hint(typ, validate_unions=self.validate_unions)
+
+    def _enforced(self, typ: Type, parameter: str | None) -> list[Finding] | None:
+        """Findings for a tensor or DataFrame hint (`parameter` None: the return hint)."""
+        if self.source is None:
+            return check_enforced_hint(typ, [], None, validate_unions=self.validate_unions)
+        markers = annotation_markers(self.source.path, self.func.line, parameter)
+        return check_enforced_hint(
+            typ, markers, self.source.rows, validate_unions=self.validate_unions
+        )
 
 
 def _unannotated(typ: Type) -> bool:

@@ -7,14 +7,24 @@ Each hint becomes one module: the shared header, then
 
 `EXPECTED` says what both must conclude: `error` (the translator raises or warns that it
 cannot validate the input), `note` (it warns that part of the input is not validated) or
-`ok`. `KNOWN_DIFFERENCES` lists the hints where mypy cannot see what the translator sees.
+`ok`. `VALIDATED_UNIONS` does the same for `@pyfunc(validate_unions=True)`.
+`KNOWN_DIFFERENCES` lists the hints where mypy cannot see what the translator sees.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-__all__ = ["EXPECTED", "HEADER", "KNOWN_DIFFERENCES", "MODELS", "Verdict", "module_source"]
+__all__ = [
+    "EXPECTED",
+    "HEADER",
+    "KNOWN_DIFFERENCES",
+    "MODELS",
+    "VALIDATED_UNIONS",
+    "Case",
+    "Verdict",
+    "module_source",
+]
 
 Verdict = Literal["error", "note", "ok"]
 
@@ -22,9 +32,13 @@ Verdict = Literal["error", "note", "ok"]
 MODELS = """\
 import dataclasses
 import enum
-from typing import Any, Literal, NewType, TypedDict
+from typing import Annotated, Any, Literal, NewType, Optional, TypedDict
 
+import numpy as np
 import pydantic
+from typing_extensions import NotRequired
+
+from hintsig.types import Tensor
 
 
 class Message(pydantic.BaseModel):
@@ -94,6 +108,23 @@ class Empty(pydantic.BaseModel):
     pass
 
 
+class EmptyField(pydantic.BaseModel):
+    inner: Empty
+
+
+class NestedOptionalItems(pydantic.BaseModel):
+    grid: list[list[int | None]]
+    scores: list[Optional[float]] = []
+
+
+class OptionalModelItems(pydantic.BaseModel):
+    messages: list[Message | None]
+
+
+class SetInList(pydantic.BaseModel):
+    groups: list[set[int]]
+
+
 class Tags(pydantic.RootModel[list[str]]):
     pass
 
@@ -127,12 +158,49 @@ class Row(TypedDict):
 
 
 UserId = NewType("UserId", int)
+
+
+class Images(TypedDict):
+    image: Annotated[np.ndarray, Tensor(np.float32, (-1, 28, 28, 1))]
+    mask: Annotated[np.ndarray, Tensor(np.uint8, (-1, 28, 28))]
+
+
+class MixedInputs(TypedDict):
+    image: Annotated[np.ndarray, Tensor(np.float32, (-1, 28, 28, 1))]
+    label: int
+
+
+class OptionalTensor(TypedDict):
+    image: Annotated[np.ndarray, Tensor(np.float32, (-1, 28, 28, 1))]
+    mask: NotRequired[Annotated[np.ndarray, Tensor(np.uint8, (-1, 28, 28))]]
+
+
+class PlainArrays(TypedDict):
+    image: np.ndarray
+
+
+class House(pydantic.BaseModel):
+    rooms: int
+    area: float | None = None
+
+
+class HouseRow(TypedDict):
+    rooms: int
+    area: NotRequired[float | None]
+
+
+class BadRow(TypedDict):
+    counts: dict[int, int]
+
+
+class SetRow(TypedDict):
+    tags: set[str]
 """
 
 #: The imports of every generated module.
 HEADER = """\
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal, Optional, Union
 
 import numpy as np
@@ -141,6 +209,7 @@ import scipy.sparse
 
 from agree_models import *
 from hintsig.pyfunc.utils import pyfunc
+from hintsig.types import Columns, Tensor
 from hintsig.types.type_hints import TypeFromExample
 """
 
@@ -162,7 +231,6 @@ EXPECTED: dict[str, Verdict] = {
     "list[Chat]": "ok",
     "list[WithDefaults]": "ok",
     "list[Tree]": "ok",
-    "list[Cat | Dog]": "ok",
     "list[AnyField]": "ok",
     "list[Tags]": "ok",
     "list[Literal['a', 'b']]": "ok",
@@ -172,6 +240,11 @@ EXPECTED: dict[str, Verdict] = {
     "list[Level]": "ok",
     "list[UserId]": "ok",
     "list[Annotated[int, 'meta']]": "ok",
+    "list[dict[Annotated[str, 'key'], int]]": "ok",
+    # None elements are allowed in a pydantic model's lists (its own validation checks them)
+    "list[OptionalItems]": "ok",
+    "list[NestedOptionalItems]": "ok",
+    "list[OptionalModelItems]": "ok",
     # accepted as a whole input, no schema
     "pd.DataFrame": "ok",
     "pd.DataFrame | None": "ok",
@@ -179,6 +252,14 @@ EXPECTED: dict[str, Verdict] = {
     "np.ndarray": "ok",
     "scipy.sparse.csr_matrix": "ok",
     "TypeFromExample": "ok",
+    # tensors and DataFrames, checked by schema enforcement
+    "Annotated[np.ndarray, Tensor(np.float32, (-1, 28, 28, 1))]": "ok",
+    "Annotated[np.ndarray, Tensor('float64', (-1, 3))]": "ok",
+    "Images": "ok",
+    "Annotated[pd.DataFrame, Columns(House)]": "ok",
+    "Annotated[pd.DataFrame, Columns(HouseRow)]": "ok",
+    "Annotated[pd.DataFrame, Columns(Message)]": "ok",
+    "Annotated[pd.DataFrame, Columns(AnyField)]": "ok",
     # accepted, not validated
     "list[Any]": "note",
     "list[int | str]": "note",
@@ -186,6 +267,8 @@ EXPECTED: dict[str, Verdict] = {
     "list[dict[str, Any]]": "note",
     "list[list[Any]]": "note",
     "list[int | set[str]]": "note",
+    "list[Cat | Dog]": "note",
+    "list[int | pd.DataFrame]": "note",
     # invalid: the translator raises when decorating
     "list": "error",
     "list[list]": "error",
@@ -198,10 +281,24 @@ EXPECTED: dict[str, Verdict] = {
     "list[Message | None]": "error",
     "list[OptionalNoDefault]": "error",
     "list[OptionalEllipsis]": "error",
-    "list[OptionalItems]": "error",
     "list[BareDictField]": "error",
     "list[IntKeys]": "error",
     "list[Empty]": "error",
+    "list[EmptyField]": "error",
+    "list[Optional[list[int]]]": "error",
+    "list[dict[int, set[int]]]": "error",
+    "MixedInputs": "error",
+    "OptionalTensor": "error",
+    "Annotated[list[float], Tensor(np.float32, (-1, 2))]": "error",
+    "Annotated[list[Message], Columns(Message)]": "error",
+    "Annotated[pd.DataFrame, Columns(SetField)]": "error",
+    "Annotated[pd.DataFrame, Columns(IntKeys)]": "error",
+    "Annotated[pd.DataFrame, Columns(OptionalNoDefault)]": "error",
+    "Annotated[pd.DataFrame, Columns(BadRow)]": "error",
+    "Annotated[pd.DataFrame, Columns(SetRow)]": "error",
+    "Annotated[pd.DataFrame, Columns(Empty)]": "error",
+    "Annotated[pd.DataFrame, Columns(Tags)]": "error",
+    "Annotated[pd.DataFrame, Columns(Point)]": "error",
     # unsupported: the translator warns and does not validate
     "str": "error",
     "Any": "error",
@@ -223,17 +320,56 @@ EXPECTED: dict[str, Verdict] = {
     "list[SetField]": "error",
     "list[pd.DataFrame]": "error",
     "list[TypeFromExample]": "error",
+    "list[Annotated[np.ndarray, Tensor(np.float32, (-1, 2))]]": "error",
+    "int | None": "error",
+    "dict[int, set[int]]": "error",
+    "tuple[int, ...]": "error",
+    "set[str]": "error",
+    "Optional[list[set[str]]]": "error",
+    "list[dict[str, set[int]]]": "error",
+    "list[Mapping[str, int]]": "error",
+    "list[Sequence[int | None]]": "error",
+    "list[SetInList]": "error",
 }
+
+#: Under `@pyfunc(validate_unions=True)`: unions are validated, so their members are checked.
+VALIDATED_UNIONS: dict[str, Verdict] = {
+    "list[int | str]": "ok",
+    "list[Union[int, str]]": "ok",
+    "list[Cat | Dog]": "ok",
+    "list[Message | Tags]": "ok",
+    "list[Literal['a'] | int]": "ok",
+    "list[dict[str, int | list[str]]]": "ok",
+    "list[Any]": "note",
+    "list[int | str | None]": "error",
+    "list[int | set[str]]": "error",
+    "list[Cat | OptionalNoDefault]": "error",
+    "list[dict[str, int | Point]]": "error",
+    "list[int | pd.DataFrame]": "error",
+}
+
+
+class Case(NamedTuple):
+    """One agreement module: a hint, and whether `@pyfunc` validates its unions."""
+
+    hint: str
+    validate_unions: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.hint} (validate_unions)" if self.validate_unions else self.hint
+
 
 #: Hints mypy cannot tell apart from others: `(hint, translator, plugin)`.
 KNOWN_DIFFERENCES: list[tuple[str, Verdict, Verdict]] = [
     # mypy merges a Union of Literals into one Literal: the plugin sees `Literal['a', 'b']`.
     ("list[Union[Literal['a'], Literal['b']]]", "note", "ok"),
-    # mypy drops `Annotated` metadata: the plugin sees a `str` key.
-    ("list[dict[Annotated[str, 'key'], int]]", "error", "ok"),
+    # mypy drops `Annotated` metadata: an array without its `Tensor` looks like one with it.
+    ("PlainArrays", "error", "ok"),
 ]
 
 
-def module_source(hint: str) -> str:
-    """The module that decorates a `predict` taking a `hint` model input."""
-    return f"{HEADER}\n\n@pyfunc\ndef predict(model_input: {hint}) -> list[str]:\n    return []\n"
+def module_source(case: Case) -> str:
+    """The module that decorates a `predict` taking a `case.hint` model input."""
+    decorator = "@pyfunc(validate_unions=True)" if case.validate_unions else "@pyfunc"
+    function = f"def predict(model_input: {case.hint}) -> list[str]:\n    return []\n"
+    return f"{HEADER}\n\n{decorator}\n{function}"

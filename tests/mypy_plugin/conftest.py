@@ -1,8 +1,9 @@
 """One mypy run, with the hintsig plugin, over the fixture files and the agreement modules.
 
 mypy runs once per session (in this process, through `mypy.api`), over a temporary folder that
-holds a copy of `fixtures/*.py` and one generated module per hint of `cases.EXPECTED`; its
-cache lives in the session's temporary folder too.
+holds a copy of `fixtures/*.py` and one generated module per agreement case (a hint of
+`cases.EXPECTED`, `cases.VALIDATED_UNIONS` or `cases.KNOWN_DIFFERENCES`); its cache lives in
+the session's temporary folder too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from mypy import api
 
-from .cases import EXPECTED, KNOWN_DIFFERENCES, MODELS, module_source
+from .cases import EXPECTED, KNOWN_DIFFERENCES, MODELS, VALIDATED_UNIONS, Case, module_source
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -35,9 +36,13 @@ class MypyRun:
         return self.lines.get(name, [])
 
 
-def agreement_hints() -> list[str]:
-    """Every hint the agreement test checks, known differences last."""
-    return [*EXPECTED, *(hint for hint, _, _ in KNOWN_DIFFERENCES)]
+def agreement_cases() -> list[Case]:
+    """Every case the agreement test checks, known differences last."""
+    return [
+        *(Case(hint) for hint in EXPECTED),
+        *(Case(hint, validate_unions=True) for hint in VALIDATED_UNIONS),
+        *(Case(hint) for hint, _, _ in KNOWN_DIFFERENCES),
+    ]
 
 
 def agreement_module(index: int) -> str:
@@ -98,7 +103,7 @@ def mypy_run(tmp_path_factory: pytest.TempPathFactory) -> MypyRun:
     agreement = base / "agreement"
     agreement.mkdir()
     (agreement / "agree_models.py").write_text(MODELS)
-    for index, hint in enumerate(agreement_hints()):
-        (agreement / f"{agreement_module(index)}.py").write_text(module_source(hint))
+    for index, case in enumerate(agreement_cases()):
+        (agreement / f"{agreement_module(index)}.py").write_text(module_source(case))
     config = write_config(base, base / ".mypy_cache")
     return MypyRun(run_mypy(config, fixtures, agreement), fixtures, agreement, config)

@@ -1,8 +1,10 @@
 """The mypy plugin flags exactly the hints the run-time translator refuses or warns about.
 
 Every hint of `cases.EXPECTED` is written into its own module (`@pyfunc def predict(
-model_input: <hint>)`); mypy checks them all in one run (see `conftest.py`) and each module is
-then imported, which decorates the function for real. Both verdicts must match the table:
+model_input: <hint>)`), and every hint of `cases.VALIDATED_UNIONS` under
+`@pyfunc(validate_unions=True)`; mypy checks them all in one run (see `conftest.py`) and each
+module is then imported, which decorates the function for real. Both verdicts must match the
+table:
 
 * `error`: the translator raises (an invalid hint) or warns and gives no schema (an
   unsupported hint); the plugin reports a `hintsig-hint` error;
@@ -21,8 +23,8 @@ import pytest
 from hintsig.exceptions import HintsigException, UnsupportedHintWarning
 from hintsig.types.type_hints import get_predict_hints
 
-from .cases import EXPECTED, KNOWN_DIFFERENCES, Verdict
-from .conftest import MypyRun, agreement_hints, agreement_module
+from .cases import EXPECTED, KNOWN_DIFFERENCES, VALIDATED_UNIONS, Case, Verdict
+from .conftest import MypyRun, agreement_cases, agreement_module
 
 HINT_CODE = "[hintsig-hint]"
 
@@ -60,40 +62,47 @@ def translator_verdict(run: MypyRun, index: int) -> Verdict:
     return "note" if hints is not None and hints.input_schema is not None else "error"
 
 
+Verdicts = dict[Case, tuple[Verdict, Verdict]]
+
+#: Every case with a verdict both must reach: `(case, verdict)`.
+AGREEING = [
+    *((Case(hint), verdict) for hint, verdict in EXPECTED.items()),
+    *((Case(hint, validate_unions=True), verdict) for hint, verdict in VALIDATED_UNIONS.items()),
+]
+
+
 @pytest.fixture(scope="module")
-def verdicts(mypy_run: MypyRun) -> dict[str, tuple[Verdict, Verdict]]:
-    """`hint -> (translator, plugin)` for every hint."""
+def verdicts(mypy_run: MypyRun) -> Verdicts:
+    """`case -> (translator, plugin)` for every case."""
     sys.path.insert(0, str(mypy_run.agreement))
     try:
         return {
-            hint: (translator_verdict(mypy_run, i), plugin_verdict(mypy_run, i))
-            for i, hint in enumerate(agreement_hints())
+            case: (translator_verdict(mypy_run, i), plugin_verdict(mypy_run, i))
+            for i, case in enumerate(agreement_cases())
         }
     finally:
         sys.path.remove(str(mypy_run.agreement))
         sys.modules.pop("agree_models", None)
 
 
-@pytest.mark.parametrize("hint", list(EXPECTED))
-def test_translator_and_plugin_agree(
-    hint: str, verdicts: dict[str, tuple[Verdict, Verdict]]
-) -> None:
-    assert verdicts[hint] == (EXPECTED[hint], EXPECTED[hint])
+@pytest.mark.parametrize(("case", "verdict"), AGREEING, ids=[str(c) for c, _ in AGREEING])
+def test_translator_and_plugin_agree(case: Case, verdict: Verdict, verdicts: Verdicts) -> None:
+    assert verdicts[case] == (verdict, verdict)
 
 
-def test_agreement_count(verdicts: dict[str, tuple[Verdict, Verdict]]) -> None:
-    agreeing = [hint for hint in EXPECTED if verdicts[hint][0] == verdicts[hint][1]]
+def test_agreement_count(verdicts: Verdicts) -> None:
+    agreeing = [case for case, _ in AGREEING if verdicts[case][0] == verdicts[case][1]]
     print(
-        f"\nThe mypy plugin agrees with the translator on {len(agreeing)} of {len(EXPECTED)} hints"
+        f"\nThe mypy plugin agrees with the translator on {len(agreeing)} of {len(AGREEING)} hints"
     )
-    assert len(EXPECTED) >= 40
-    assert len(agreeing) == len(EXPECTED)
-    assert set(EXPECTED.values()) == {"error", "note", "ok"}
+    assert len(AGREEING) >= 40
+    assert len(agreeing) == len(AGREEING)
+    assert set(EXPECTED.values()) == set(VALIDATED_UNIONS.values()) == {"error", "note", "ok"}
 
 
 @pytest.mark.parametrize(("hint", "translator", "plugin"), KNOWN_DIFFERENCES)
 def test_known_differences(
-    hint: str, translator: Verdict, plugin: Verdict, verdicts: dict[str, tuple[Verdict, Verdict]]
+    hint: str, translator: Verdict, plugin: Verdict, verdicts: Verdicts
 ) -> None:
     """Where mypy's view of a hint differs from Python's, the difference is the documented one."""
-    assert verdicts[hint] == (translator, plugin)
+    assert verdicts[Case(hint)] == (translator, plugin)

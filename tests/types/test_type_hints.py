@@ -24,6 +24,7 @@ from hintsig.exceptions import (
     UnsupportedHintWarning,
 )
 from hintsig.types import _hint_registry
+from hintsig.types._hint_predict import compile_predict_hints
 from hintsig.types._validators import compile_validator
 from hintsig.types.schema import AnyType, Array, ColSpec, DataType, Map, Object, Property, Schema
 from hintsig.types.type_hints import (
@@ -147,7 +148,6 @@ MESSAGE_OBJECT = Object(
         (list[Annotated[int, pydantic.Field(gt=0)]], column(DataType.long)),
         (list[Message], column(MESSAGE_OBJECT)),
         (list[Aliased], column(Object([Property("userId", DataType.long)]))),
-        (list[Union[Message, Tool]], column(AnyType())),  # noqa: UP007
         (
             list[ChatRequest],
             column(
@@ -204,6 +204,7 @@ def test_field_with_any_default_is_optional() -> None:
     [
         (list[Union[int, str]], "`int | str` in `list[int | str]`"),  # noqa: UP007
         (list[int | str], "`int | str` in `list[int | str]`"),
+        (list[Union[Message, Tool]], "`Message | Tool` in `list[Message | Tool]`"),  # noqa: UP007
         (list[Any], "`Any` in `list[Any]`"),
         (list[dict[str, Any]], "`Any` in `list[dict[str, Any]]`"),
     ],
@@ -608,7 +609,7 @@ def test_forbidden_extra_keys_are_errors() -> None:
         validate(list[Closed], [{"role": "user", "user_id": "u1"}])
 
 
-def test_discriminated_union_of_models_is_validated() -> None:
+def test_discriminated_union_of_models_is_validated_with_validate_unions() -> None:
     class Text(pydantic.BaseModel):
         type: Literal["text"] = "text"
         content: str
@@ -618,10 +619,18 @@ def test_discriminated_union_of_models_is_validated() -> None:
         value: int
 
     hint = list[Annotated[Union[Text, Number], pydantic.Field(discriminator="type")]]  # noqa: UP007
-    result = validate(hint, [{"type": "text", "content": "a"}, {"type": "number", "value": 2}])
+
+    def predict(model_input: Any) -> Any:
+        return model_input
+
+    predict.__annotations__ = {"model_input": hint}
+    hints = compile_predict_hints(predict, validate_unions=True)
+    assert hints is not None
+    data = [{"type": "text", "content": "a"}, {"type": "number", "value": 2}]
+    result = hints.validate_input(data)
     assert [type(r) for r in result] == [Text, Number]
     with pytest.raises(DataValidationError) as info:
-        validate(hint, [{"type": "number", "value": "2"}, {"type": "video"}])
+        hints.validate_input([{"type": "number", "value": "2"}, {"type": "video"}])
     assert info.value.errors[0] == ("[0].number.value", "expected int, got str")
     assert "video" not in str(info.value)
 
