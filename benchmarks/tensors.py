@@ -14,12 +14,10 @@ Run: `.venv/bin/python benchmarks/tensors.py` (about 40 seconds). The hint is
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import numpy as np
-from _timing import compare, header, row
+from _timing import compare, header, per_call, row
 
 from hintsig.types import Tensor
 from hintsig.types.type_hints import get_predict_hints
@@ -29,23 +27,6 @@ Images = Annotated[np.ndarray, Tensor(np.float32, (-1, 28, 28, 1))]
 
 def classify(model_input: Images) -> list[int]:
     return [0] * len(model_input)
-
-
-def per_call(fn: Callable[[], Any], seconds: float = 1.0) -> float:
-    """Seconds per call of a fast `fn`: the best of 5 loops sharing `seconds`."""
-    number = 1_000
-    start = time.perf_counter()
-    for _ in range(number):
-        fn()
-    once = max((time.perf_counter() - start) / number, 1e-9)
-    number = max(1_000, int(seconds / 5 / once))
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - start) / number)
-    return best
 
 
 def main() -> None:
@@ -61,8 +42,8 @@ def main() -> None:
     assert validate(images) is images
     validate_s = floor_s = float("inf")
     for _ in range(3):  # alternate, so both see the same machine load
-        validate_s = min(validate_s, per_call(lambda: validate(images)))
-        floor_s = min(floor_s, per_call(floor))
+        validate_s = min(validate_s, per_call(lambda: validate(images), min_calls=1_000))
+        floor_s = min(floor_s, per_call(floor, min_calls=1_000))
     checked = validate_s * 1e6
     print("1. validate a 10,000 x 28 x 28 x 1 float32 array against the hint")
     print(

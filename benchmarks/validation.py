@@ -13,11 +13,11 @@ validating wrapper must do at least: pydantic's own strict validation of the bat
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any, Optional
 
 import pydantic
+from _timing import per_call
 
 from hintsig.pyfunc.utils import pyfunc
 
@@ -45,22 +45,6 @@ def texts(model_input: list[str]) -> list[str]:
 @pyfunc
 def vectors(model_input: list[dict[str, list[float]]]) -> list[dict[str, list[float]]]:
     return model_input
-
-
-def per_call(fn: Callable[[], Any], budget: float) -> float:
-    """Seconds per call: the best of 5 batches sharing `budget` seconds."""
-    fn()
-    start = time.perf_counter()
-    fn()
-    once = max(time.perf_counter() - start, 1e-7)
-    number = max(1, int(budget / 5 / once))
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - start) / number)
-    return best
 
 
 def timed(functions: dict[str, Callable[[], Any]], budget: float) -> dict[str, float]:

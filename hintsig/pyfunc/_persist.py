@@ -74,6 +74,7 @@ __all__ = [
     "load_model",
     "log_flavor",
     "log_model",
+    "pickle_model",
     "save_flavor",
     "save_model",
 ]
@@ -436,7 +437,7 @@ def _model_source(python_model: Any) -> _Source:
             f"models-from-code file; got {type(python_model).__name__}"
         )
     model = _validating_function(python_model)
-    return _Source(model, _pickle(model), None)
+    return _Source(model, pickle_model(model, "the model", _PICKLE_ADVICE), None)
 
 
 def _code_source(file: Path) -> _Source:
@@ -459,15 +460,22 @@ def _validating_function(python_model: Any) -> Any:
     return wrap_predict(python_model)
 
 
-def _pickle(model: Any) -> bytes:
+_PICKLE_ADVICE = (
+    "save it as models-from-code instead: a .py file that builds the model and calls "
+    "hintsig.models.set_model"
+)
+
+
+def pickle_model(model: object, what: str, advice: str) -> bytes:
+    """`model` as cloudpickle bytes; a `HintsigException` naming `what` and giving `advice`
+    when it cannot be pickled (the pickling error is chained)."""
     import cloudpickle
 
     try:
         data: bytes = cloudpickle.dumps(model)
     except Exception as exc:
         raise HintsigException(
-            f"Cannot pickle the model ({exc.__class__.__name__}); save it as models-from-code "
-            "instead: a .py file that builds the model and calls hintsig.models.set_model"
+            f"Cannot pickle {what} ({exc.__class__.__name__}); {advice}"
         ) from exc
     return data
 

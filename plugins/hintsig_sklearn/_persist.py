@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from hintsig.exceptions import HintsigException
 from hintsig.models._uri import resolve_model_uri
 from hintsig.models.model import PYFUNC_FLAVOR, Model, ModelInfo
-from hintsig.pyfunc._persist import copy_code_paths, log_flavor, save_flavor
+from hintsig.pyfunc._persist import copy_code_paths, log_flavor, pickle_model, save_flavor
 from hintsig.types.schema import ModelSignature
 from hintsig_sklearn._loader import (
     FLAVOR_NAME,
@@ -137,7 +137,10 @@ class _SklearnFlavor:
             what = "None" if sk_model is None else f"the class {sk_model.__name__}"
             raise HintsigException(f"sk_model must be a scikit-learn estimator, got {what}")
         predict_method(sk_model, predict_fn)
-        return cls(_pickle(sk_model), predict_fn, code_paths)
+        what = f"the estimator {type(sk_model).__name__}"
+        return cls(
+            pickle_model(sk_model, what, "see the chained exception"), predict_fn, code_paths
+        )
 
     def store(self, staging: Path) -> dict[str, Any]:
         import sklearn
@@ -177,16 +180,3 @@ class _SklearnFlavor:
         import sklearn
 
         return [f"cloudpickle=={cloudpickle.__version__}", f"scikit-learn=={sklearn.__version__}"]
-
-
-def _pickle(sk_model: object) -> bytes:
-    import cloudpickle
-
-    try:
-        data: bytes = cloudpickle.dumps(sk_model)
-    except Exception as exc:
-        raise HintsigException(
-            f"Cannot pickle the estimator {type(sk_model).__name__} ({exc.__class__.__name__}); "
-            "see the chained exception"
-        ) from exc
-    return data

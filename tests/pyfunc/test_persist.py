@@ -127,6 +127,26 @@ def _leftovers(parent: Path) -> list[str]:
 # ----------------------------------------------------------------------------- model kinds
 
 
+class _HoldsALock(PythonModel):
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+
+    def predict(self, model_input: list[str]) -> list[str]:
+        return model_input
+
+
+def test_a_model_that_cannot_be_pickled_is_a_clear_error_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(HintsigException, match="Cannot pickle the model") as caught:
+        save_model(tmp_path / "m", python_model=_HoldsALock())
+    assert "models-from-code" in caught.value.message
+    assert isinstance(caught.value.__cause__, TypeError)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_python_model_instance_is_pickled(tmp_path: Path) -> None:
     path = tmp_path / "chat"
     info = save_model(path, python_model=Chat(), input_example=[{"role": "u", "content": "hi"}])
