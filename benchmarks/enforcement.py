@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from _timing import peak_memory
+from _timing import peak_memory, per_call
 
 from hintsig.models.enforcement import enforce_schema
 from hintsig.pyfunc import PyFuncModel, PythonModel, load_model, save_model
@@ -42,22 +42,6 @@ from hintsig.types.schema import (
     Schema,
     TensorSpec,
 )
-
-
-def per_call(fn: Callable[[], Any], *, budget: float = 0.4, repeat: int = 5) -> float:
-    """Seconds per call: the best of `repeat` batches, each about `budget / repeat` long."""
-    fn()
-    start = time.perf_counter()
-    fn()
-    once = max(time.perf_counter() - start, 1e-7)
-    number = max(1, int(budget / repeat / once))
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - start) / number)
-    return best
 
 
 def compare(fn: Callable[[], Any], floor: Callable[[], Any], budget: float) -> tuple[float, float]:
