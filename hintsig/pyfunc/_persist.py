@@ -200,13 +200,19 @@ def log_flavor(
 
 
 def load_model(model_uri: str | os.PathLike[str]) -> PyFuncModel:
-    """Load a saved model as a `PyFuncModel` (any URI form hintsig accepts)."""
+    """Load a saved model as a `PyFuncModel` (any URI form hintsig accepts).
+
+    Models saved by hintsig and its plugins load; so do scikit-learn models saved by MLflow
+    (`mlflow.sklearn`), whose files the `hintsig.sklearn` plugin reads. Other MLflow models
+    are a `HintsigException` saying so.
+    """
     directory = resolve_model_uri(model_uri)
     meta = Model.load(directory)
     conf = _pyfunc_conf(meta, directory)
     loader = str(conf.get("loader_module") or "")
     if loader == LOADER_MODULE:
         return PyFuncModel(meta, load_python_function(directory, conf))
+    loader = _MLFLOW_LAYOUTS.get(loader, loader)
     if loader.split(".", 1)[0] == "mlflow":
         raise HintsigException(
             f"The model in {directory} was saved by MLflow ({MLMODEL_FILE} names the loader "
@@ -223,6 +229,10 @@ def load_model(model_uri: str | os.PathLike[str]) -> PyFuncModel:
         f"{loader!r}; hintsig loads the python_function flavor written by hintsig "
         f"(loader_module {LOADER_MODULE}) and by hintsig plugins"
     )
+
+
+#: MLflow flavors whose files a hintsig plugin reads: MLflow's loader -> the plugin's.
+_MLFLOW_LAYOUTS = {"mlflow.sklearn": "hintsig_sklearn._loader"}
 
 
 def _pyfunc_conf(meta: Model, directory: Path) -> Mapping[str, Any]:

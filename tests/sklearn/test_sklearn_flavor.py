@@ -256,6 +256,11 @@ def test_reads_an_estimator_saved_by_mlflow(
     loaded = hintsig.sklearn.load_model(tmp_path)
     np.testing.assert_array_equal(loaded.predict(iris[0]), forest.predict(iris[0]))
     assert get_model_info(tmp_path).signature_dict == MLFLOW_IRIS_SIGNATURE
+    # As a python model too, with MLflow's signature enforced.
+    model = hintsig.pyfunc.load_model(tmp_path)
+    np.testing.assert_array_equal(model.predict(iris[0]), forest.predict(iris[0]))
+    with pytest.raises(DataValidationError, match="petal width"):
+        model.predict(iris[0].astype({"petal width (cm)": str}))
 
 
 # ----------------------------------------------------------------------------- errors
