@@ -336,7 +336,7 @@ def test_pickle_needing_a_missing_module(tmp_path: Path, monkeypatch: pytest.Mon
     [
         ({"loader_module": "some.other.loader"}, "unknown loader 'some.other.loader'"),
         ({"loader_module": "hintsig_not_installed"}, "is not installed"),
-        ({"loader_module": "mlflow.sklearn"}, "saved by MLflow"),
+        ({"loader_module": "mlflow.pytorch"}, "saved by MLflow"),
         ({"python_model": None}, "names neither 'python_model'"),
     ],
 )
