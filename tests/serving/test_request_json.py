@@ -11,6 +11,7 @@ import pydantic
 import pytest
 
 import hintsig.pyfunc
+from hintsig.exceptions import HintsigException
 from hintsig.pyfunc import PyFuncModel
 from hintsig.serving._errors import ServingError
 from hintsig.serving._scoring import Scorer
@@ -161,3 +162,38 @@ def test_non_finite_numbers_never_pass_the_one_pass(body: bytes) -> None:
 @pytest.mark.parametrize("hint", [list[Any], list[dict[str, Any]], list[dict[str, list[Any]]]])
 def test_hints_that_check_nothing_somewhere_get_no_one_pass(hint: Any) -> None:
     assert _compiled(hint) is None
+
+
+EDGE_BODIES = [
+    b'{"inputs": [{"role": "u", "content": "\\ud800"}]}',  # a lone surrogate
+    b'{"inputs": [{"role": "u", "content": "\\u0000"}]}',
+    b'{"inputs": [{"role": "u", "content": "a", "content": "b"}]}',  # the last one wins
+    b'{"inputs": [{"role": "u", "content": "x", "extra": 1}]}',
+    b'\xef\xbb\xbf{"inputs": [{"role": "u", "content": "x"}]}',  # a byte-order mark
+    b'{"inputs": [{"role": "u", "content": "x"}], "params": {"a": 1, "a": 2}}',
+    b'{"inputs": [{"role": "u", "content": "x"}], "params": {"n": 123456789012345678901234567890}}',
+    b'{"inputs": [{"role": "u", "content": "x"}], "params": {"n": -0.0}}',
+    b'{"inputs": [{"role": "u", "content": "caf\xc3\xa9"}]}',
+    b'{"inputs": [{"role": "u", "content": "x"}]}\x00',
+    b'{"inputs": [{"role": "u", "content": "x"}]}\n\t\r ',
+    b'{"inputs": [{"role": "u", "content": "x"}]}\x0c',
+    b'{"inputs": [{"role": 1e2, "content": "x"}]}',
+    b'{"inputs": [{"role": "u", "content": "x"}], "params": {"n": 1E400}}',
+    b'{"inputs": [{"role": "u", "content": "x"}], "params": {"n": 1' + b"0" * 320 + b".0}}",
+]
+
+
+@pytest.mark.parametrize("body", EDGE_BODIES)
+def test_the_one_pass_never_accepts_what_the_full_parser_refuses(
+    saved_models: dict[str, Path], body: bytes
+) -> None:
+    model = _loaded(saved_models, "chat")
+    fast = _fast(model).validate_json(body)
+    try:
+        full = model.parse_serving_input(body)
+    except HintsigException:
+        assert fast is None
+        return
+    if fast is not None:  # None is always allowed: the full parser then answers
+        assert [_dump(x) for x in fast.inputs] == [_dump(x) for x in full.data]
+        assert fast.params == full.params
