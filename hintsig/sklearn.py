@@ -1,6 +1,7 @@
 """scikit-learn estimators (`hintsig.sklearn`): `save_model`, `log_model`, `load_model`.
 
-The flavor is the `hintsig_sklearn` plugin, installed with hintsig. It needs scikit-learn,
+The flavor is a plugin: the module named by the `sklearn` entry point of the
+`hintsig.flavors` group (`hintsig_sklearn`, installed with hintsig). It needs scikit-learn,
 which hintsig does not depend on: `pip install 'hintsig[sklearn]'`. Without it, `import
 hintsig.sklearn` works and using any of its names raises a `HintsigException` saying so.
 Nothing is imported until a name is used.
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FLAVOR_NAME", "load_model", "log_model", "save_model"]
 
-_PLUGIN = "hintsig_sklearn"
+#: The entry-point group of model flavours, and this flavour's name in it.
+FLAVOR_GROUP = "hintsig.flavors"
+_NAME = "sklearn"
 
 
 def __getattr__(name: str) -> Any:
@@ -33,4 +36,16 @@ def __getattr__(name: str) -> Any:
             f"hintsig.sklearn.{name} needs scikit-learn, which is not installed: "
             "pip install 'hintsig[sklearn]'"
         )
-    return getattr(importlib.import_module(_PLUGIN), name)
+    return getattr(_plugin(), name)
+
+
+def _plugin() -> Any:
+    from importlib.metadata import entry_points
+
+    found = entry_points(group=FLAVOR_GROUP, name=_NAME)
+    if not found:
+        raise HintsigException(
+            f"No {_NAME!r} flavour is installed (entry point group {FLAVOR_GROUP!r}); "
+            "reinstall hintsig: pip install 'hintsig[sklearn]'"
+        )
+    return next(iter(found)).load()

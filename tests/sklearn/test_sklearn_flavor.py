@@ -341,6 +341,21 @@ def test_a_missing_scikit_learn_is_named_with_its_extra(monkeypatch: pytest.Monk
         flavor.nope  # noqa: B018
 
 
+def test_the_flavour_is_found_through_its_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    import hintsig_sklearn
+
+    import hintsig.sklearn as flavor
+
+    (entry,) = importlib.metadata.entry_points(group=flavor.FLAVOR_GROUP, name="sklearn")
+    assert entry.load() is hintsig_sklearn
+    assert flavor.save_model is hintsig_sklearn.save_model
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **_: ())
+    with pytest.raises(HintsigException, match="No 'sklearn' flavour is installed"):
+        flavor.load_model  # noqa: B018
+
+
 # ----------------------------------------------------------------------------- pyfunc
 
 
