@@ -80,6 +80,8 @@ def columns_schema(
 
 def _model_columns(model: Any, context: TranslationContext) -> list[ColSpec]:
     """A pydantic row: its fields, translated as the properties of a `list[Row]` input."""
+    if not model.model_fields:  # before the list-element advice for empty models
+        context.invalid(model, "a DataFrame row type needs at least one field")
     translated = context.translate(model).schema_type
     if not isinstance(translated, Object):  # a RootModel
         context.invalid(model, "a DataFrame row type needs named fields, not a root model")

@@ -105,6 +105,10 @@ class Empty(TypedDict):
     pass
 
 
+class EmptyModel(pydantic.BaseModel):
+    pass
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -121,6 +125,7 @@ class Empty(TypedDict):
         (lambda: hints_of(Annotated[pd.DataFrame, Columns(NoDefault)]), "needs a default"),
         (lambda: hints_of(Annotated[pd.DataFrame, Columns(Wrapped)]), "not a root model"),
         (lambda: hints_of(Annotated[pd.DataFrame, Columns(Empty)]), "at least one field"),
+        (lambda: hints_of(Annotated[pd.DataFrame, Columns(EmptyModel)]), "at least one field"),
     ],
 )
 def test_invalid_dataframe_hints(make: Any, message: str) -> None:
