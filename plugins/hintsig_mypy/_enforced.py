@@ -20,7 +20,7 @@ from mypy.nodes import TypeInfo
 from mypy.types import Instance, ProperType, Type, TypedDictType, get_proper_type
 from mypy.typevars import fill_typevars_with_any
 
-from hintsig_mypy._classes import is_pydantic_model, root_type
+from hintsig_mypy._classes import is_pydantic_model, model_fields, root_type
 from hintsig_mypy._findings import Finding
 from hintsig_mypy._hints import (
     Scope,
@@ -33,6 +33,8 @@ from hintsig_mypy._markers import MARKER_NAMES, Marker
 from hintsig_mypy._show import show
 
 __all__ = ["RowLookup", "check_enforced_hint"]
+
+_NO_FIELDS = "a DataFrame row type needs at least one field"
 
 #: The class a dotted name (`Row`, `models.Row`) means where the hint is written.
 RowLookup = Callable[[str], TypeInfo | None]
@@ -95,6 +97,8 @@ def _check_row(row: TypeInfo, marker: Marker, scope: Scope) -> None:
     if is_pydantic_model(row) and isinstance(instance, Instance):
         if root_type(instance) is not None:
             row_scope.invalid(instance, "a DataFrame row type needs named fields, not a root model")
+        elif model_fields(instance) == []:
+            row_scope.invalid(instance, _NO_FIELDS)
         else:
             check_model(instance, row_scope)
     elif row.typeddict_type is not None:
@@ -106,7 +110,7 @@ def _check_row(row: TypeInfo, marker: Marker, scope: Scope) -> None:
 
 def _check_typed_dict_row(row: TypeInfo, typed_dict: TypedDictType, scope: Scope) -> None:
     if not typed_dict.items:
-        scope.invalid(typed_dict, "a DataFrame row type needs at least one field")
+        scope.invalid(typed_dict, _NO_FIELDS)
     for name, item in typed_dict.items.items():
         field_scope = scope.for_field(row, name)
         result = translate_type(item, field_scope)

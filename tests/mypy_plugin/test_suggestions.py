@@ -48,6 +48,7 @@ PROSE_ONLY = {
     "OptionalTensor": "cannot be NotRequired",
     "Annotated[pd.DataFrame, Columns(Tags)]": "needs named fields, not a root model",
     "Annotated[pd.DataFrame, Columns(Point)]": "must be a pydantic model or a TypedDict",
+    "Annotated[pd.DataFrame, Columns(Empty)]": "a DataFrame row type needs at least one field",
 }
 #: The placeholders messages use in their suggestions, and what the test puts in for them.
 PLACEHOLDERS = {"MyModel": "Message", "dtype": "np.float32", "shape": "(-1, 2)"}
