@@ -40,6 +40,7 @@ __all__ = [
     "apply_rule",
     "column_rule",
     "convert_column",
+    "fits_number",
     "report_rows",
 ]
 
@@ -70,7 +71,6 @@ _MASKED_DTYPES = frozenset(
 )
 
 _INTEGERS = (DataType.integer, DataType.long)
-_FLOATS = (DataType.float, DataType.double)
 
 #: What `pandas.api.types.infer_dtype(skipna=True)` says about Python values, as the kind of
 #: Python value `validate_scalar` knows; any other answer ("mixed", ...) means value by value.
@@ -184,6 +184,35 @@ def _reject_numeric(data_type: DataType, np_dtype: np.dtype[Any], label: str) ->
 def _reject(data_type: DataType, label: str, why: str = "", *, nan_hint: bool = False) -> Rule:
     reason = f"expected {data_type.name}, got {label}"
     return Rule(Action.REJECT, reason=f"{reason}: {why}" if why else reason, nan_hint=nan_hint)
+
+
+def fits_number(values: np.ndarray, target: np.dtype[Any]) -> bool:
+    """True when the numbers in `values` fit numeric dtype `target`: integers within the range
+    of an integer `target`, any numbers within the range of a float one (the JSON numbers of
+    a payload or an input example, read in the width the schema names)."""
+    import numpy as np
+
+    source = values.dtype.kind
+    if target.kind == "f":
+        return source in "iuf" and _fits_float(values, target)
+    if target.kind not in "iu" or source not in "iu":
+        return False
+    if values.size == 0:
+        return True
+    info = np.iinfo(target)
+    return bool(values.min() >= info.min and values.max() <= info.max)
+
+
+def _fits_float(values: np.ndarray, target: np.dtype[Any]) -> bool:
+    """True when every finite number in `values` is within the range of float dtype `target`
+    (a cast to float32 would silently turn 1e39 into infinity)."""
+    import numpy as np
+
+    if target.itemsize >= 8 or values.size == 0 or values.dtype.kind not in "iuf":
+        return True
+    limit = float(np.finfo(target).max)
+    magnitudes = np.abs(values[np.isfinite(values)]) if values.dtype.kind == "f" else values
+    return magnitudes.size == 0 or bool(np.abs(magnitudes).max() <= limit)
 
 
 # ----------------------------------------------------------------------------- conversion

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from hintsig.exceptions import MAX_REPORTED_ERRORS, DataValidationError
 from hintsig.models._column_casts import KEEP, apply_rule, column_rule, convert_column
+from hintsig.models._infer_values import is_missing_value, object_array
 from hintsig.types.schema import (
     AnyType,
     ColSpec,
@@ -152,12 +153,12 @@ def _match(labels: list[Any], plan: ColumnPlan, errors: Errors) -> list[int | No
     where: dict[Any, int] = {}
     for position, label in enumerate(labels):
         if label in where and label in plan.index:
-            errors.append((f"column {label!r}", "appears more than once"))
+            errors.append((_path(label), "appears more than once"))
         where.setdefault(label, position)
     positions = [where.get(name) for name in plan.names]
     for spec, found in zip(plan.specs, positions, strict=True):
         if found is None and spec.required:
-            errors.append((f"column {spec.name!r}", f"required column ({spec.type}) is missing"))
+            errors.append((_path(spec.name), f"required column ({spec.type}) is missing"))
     extras = [label for label in labels if label not in plan.index]
     if extras:
         _logger.debug("Dropping %d input columns not in the schema: %r", len(extras), extras)
@@ -296,7 +297,7 @@ def _check_composite(
     reported = 0
     more = 0
     for row, value in enumerate(rows):
-        if not required and _is_missing(value):
+        if not required and is_missing_value(value):
             continue
         problems = value_problems(col_type, value, f"{path}[{row}]")
         if not problems:
@@ -308,14 +309,6 @@ def _check_composite(
             more += 1
     if more:
         errors.append((path, f"{more} more rows do not fit {col_type}"))
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return value != value  # NaN
-    return type(value).__name__ in ("NAType", "NaTType")  # pandas.NA, pandas.NaT
 
 
 # ----------------------------------------------------------------------------- other inputs
@@ -358,7 +351,7 @@ def _plain(values: Any) -> Any:
         )
     if isinstance(values, (np.ndarray, pd.api.extensions.ExtensionArray)):
         return values
-    return np.fromiter(values, dtype=object, count=len(values))
+    return object_array(values)
 
 
 def _is_sequence(value: Any) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hintsig.exceptions import DataValidationError
+from hintsig.models._plan_cache import PlanCache
 from hintsig.types.schema import (
     DataType,
     ParamSchema,
@@ -78,8 +79,7 @@ class _ParamPlan:
         )
 
 
-_PLANS: dict[int, tuple[ParamSchema, _ParamPlan]] = {}
-_MAX_PLANS = 256
+_plan = PlanCache(_ParamPlan.of)
 
 
 def enforce_params(
@@ -127,7 +127,7 @@ def enforce_params(
         except ValueError as exc:
             problems.append((plan.order[name], f"param {name!r}", str(exc)))
     if unknown:
-        _warn_unknown(params, param_schema, stacklevel)
+        _warn_unknown(params, plan, stacklevel)
     if problems:
         errors = [(path, message) for _, path, message in sorted(problems)]
         raise DataValidationError(PARAMS_HEADLINE, errors)
@@ -144,21 +144,9 @@ def _checked(param: _Param, value: Any) -> Any:
     return validate_param_value(param.dtype, param.shape, value)
 
 
-def _plan(schema: ParamSchema) -> _ParamPlan:
-    entry = _PLANS.get(id(schema))
-    if entry is not None and entry[0] is schema:
-        return entry[1]
-    plan = _ParamPlan.of(schema)
-    if len(_PLANS) >= _MAX_PLANS:
-        del _PLANS[next(iter(_PLANS))]
-    _PLANS[id(schema)] = (schema, plan)
-    return plan
-
-
-def _warn_unknown(params: Mapping[Any, Any], schema: ParamSchema, stacklevel: int) -> None:
-    known = [spec.name for spec in schema]
-    unknown = ", ".join(repr(k) for k in params if k not in known)
-    supported = ", ".join(repr(name) for name in known) or "none"
+def _warn_unknown(params: Mapping[Any, Any], plan: _ParamPlan, stacklevel: int) -> None:
+    unknown = ", ".join(repr(k) for k in params if k not in plan.params)
+    supported = ", ".join(repr(name) for name in plan.params) or "none"
     warnings.warn(
         f"Ignoring params not in the model's param schema: {unknown} (supported: {supported})",
         UserWarning,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hintsig.exceptions import DataValidationError
+from hintsig.models._column_casts import fits_number
 from hintsig.models._enforce_columns import HEADLINE
 from hintsig.types.schema import Schema, TensorSpec, type_label
 
@@ -61,6 +62,9 @@ class _Check:
 
     def describe(self) -> str:
         return f"dtype {self.dtype} and shape {_shape(self.shape)}"
+
+    def dtype_fits(self, dtype: np.dtype[Any]) -> bool:
+        return dtype == self.dtype or (self.kind_only and dtype.kind == self.dtype.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +173,8 @@ def _problem(array: Any, check: _Check) -> str:
     shape = array.shape
     if check.ragged and len(shape) == 1 and dtype.kind == "O":
         return _ragged_problem(array, check)
-    dtype_fits = dtype == check.dtype or (check.kind_only and dtype.kind == check.dtype.kind)
     shape_fits = len(shape) == len(check.shape) and all(shape[a] == n for a, n in check.fixed)
-    if dtype_fits and shape_fits:
+    if check.dtype_fits(dtype) and shape_fits:
         return ""
     return f"expected {check.describe()}, got dtype {dtype} and shape {_shape(shape)}"
 
@@ -187,7 +190,7 @@ def _ragged_problem(array: Any, check: _Check) -> str:
             continue  # lists and nested ragged arrays carry no dtype to compare
         shape = item.shape
         fits = (
-            (item.dtype == check.dtype or (check.kind_only and item.dtype.kind == check.dtype.kind))
+            check.dtype_fits(item.dtype)
             and len(shape) == len(check.shape) - 1
             and all(shape[a] == n for a, n in inner)
         )
@@ -222,11 +225,9 @@ def _from_list(data: Sequence[Any], check: _Check, path: str, errors: Errors) ->
     if target.kind not in allowed:
         errors.append((path, f"expected values of dtype {target}, got {_list_kind(natural)}"))
         return data
-    if natural.dtype.kind in "iu" and target.kind in "iu":
-        info = np.iinfo(target)
-        if natural.min() < info.min or natural.max() > info.max:
-            errors.append((path, f"integers out of range for {target}"))
-            return data
+    if natural.dtype.kind in "iu" and target.kind in "iu" and not fits_number(natural, target):
+        errors.append((path, f"integers out of range for {target}"))
+        return data
     if target.kind in "US" and target.itemsize == 0:
         return natural
     return natural.astype(target)

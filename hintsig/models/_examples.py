@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hintsig.exceptions import HintsigException
+from hintsig.models._column_casts import fits_number
 from hintsig.models._jsonvalue import decode_value, to_json_value
 from hintsig.types.schema import Array, ColSpec, DataType, ParamSchema, Schema, TensorSpec
 
@@ -320,32 +321,12 @@ def _datetime_column(column: pd.Series) -> pd.Series:
 
 def _numeric_column(column: pd.Series, dtype: DataType) -> pd.Series:
     """JSON numbers in the width the schema names: ints that fit, any number for floats."""
-    import numpy as np
-
     target = dtype.to_pandas()
-    kind = column.dtype.kind
-    if column.dtype == target or kind not in "iuf":
+    if column.dtype == target or column.dtype.kind not in "iuf":
         return column
-    if target.kind == "f":
-        # Out of range for a narrow float: left as it is, so enforcement names the column.
-        return column.astype(target) if fits_float(column.to_numpy(), target) else column
-    if target.kind in "iu" and kind in "iu" and len(column):
-        info = np.iinfo(target)
-        if column.min() >= info.min and column.max() <= info.max:
-            return column.astype(target)
-    return column
-
-
-def fits_float(values: np.ndarray, target: np.dtype[Any]) -> bool:
-    """True when every finite number in `values` is within the range of float dtype `target`
-    (a cast to float32 would silently turn 1e39 into infinity)."""
-    import numpy as np
-
-    if target.itemsize >= 8 or values.size == 0 or values.dtype.kind not in "iuf":
-        return True
-    limit = float(np.finfo(target).max)
-    magnitudes = np.abs(values[np.isfinite(values)]) if values.dtype.kind == "f" else values
-    return magnitudes.size == 0 or bool(np.abs(magnitudes).max() <= limit)
+    # Out of range for the width (or floats for an integer type): left as it is, so
+    # enforcement names the column.
+    return column.astype(target) if fits_number(column.to_numpy(), target) else column
 
 
 def decode_tensors(content: Any, schema: Schema | None) -> np.ndarray | dict[str, np.ndarray]:

@@ -138,14 +138,12 @@ def type_json_schema(dtype: ColType) -> JsonSchema:
         case DataType():
             return _scalar(dtype)
         case Array(dtype=items):
-            return {"type": "array", "items": type_json_schema(items)}
+            return _array(type_json_schema(items))
         case Object(properties=props):
-            return {
-                "type": "object",
-                "properties": {p.name: _nullable(p.dtype, p.required) for p in props},
-                "required": [p.name for p in props if p.required],
-                "additionalProperties": False,
-            }
+            return _named(
+                {p.name: _nullable(p.dtype, p.required) for p in props},
+                [p.name for p in props if p.required],
+            )
         case Map(value_type=values):
             return {"type": "object", "additionalProperties": type_json_schema(values)}
         case AnyType():

@@ -40,7 +40,7 @@ def to_json_value(value: Any, path: str = "") -> Any:
     if isinstance(value, (bytes, bytearray)):
         return encode_bytes(value)
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
-        return _iso(value)
+        return value.isoformat()
     if isinstance(value, Mapping):
         return {
             str(k): to_json_value(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()
@@ -58,10 +58,6 @@ def _float(value: float, path: str) -> float | None:
     return value
 
 
-def _iso(value: _dt.datetime | _dt.date | _dt.time) -> str:
-    return value.isoformat()
-
-
 def _library_value(value: Any, path: str) -> Any:
     """numpy, pandas and pydantic values, recognised without importing those libraries."""
     module = type(value).__module__.split(".", 1)[0]
@@ -72,9 +68,7 @@ def _library_value(value: Any, path: str) -> Any:
     model_dump = getattr(value, "model_dump", None)
     if module != "builtins" and callable(model_dump) and hasattr(type(value), "model_fields"):
         return to_json_value(model_dump(), path)
-    raise HintsigException(
-        f"{_where(path)}a value of type {type(value).__name__} cannot be written as JSON"
-    )
+    raise _unwritable(value, path)
 
 
 def _numpy_value(value: Any, path: str) -> Any:
@@ -88,9 +82,7 @@ def _numpy_value(value: Any, path: str) -> Any:
         return _pandas_value(_timestamp(value), path)
     if isinstance(value, np.generic):
         return to_json_value(value.item(), path)
-    raise HintsigException(
-        f"{_where(path)}a value of type {type(value).__name__} cannot be written as JSON"
-    )
+    raise _unwritable(value, path)
 
 
 def _timestamp(value: Any) -> Any:
@@ -110,13 +102,17 @@ def _pandas_value(value: Any, path: str) -> Any:
         return to_json_value(value.tolist(), path)
     if value is pd.NA:
         return None
-    raise HintsigException(
-        f"{_where(path)}a value of type {type(value).__name__} cannot be written as JSON"
-    )
+    raise _unwritable(value, path)
 
 
 def _where(path: str) -> str:
     return f"{path}: " if path else ""
+
+
+def _unwritable(value: Any, path: str) -> HintsigException:
+    return HintsigException(
+        f"{_where(path)}a value of type {type(value).__name__} cannot be written as JSON"
+    )
 
 
 def decode_value(value: Any, dtype: ColType) -> Any:

@@ -32,8 +32,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from hintsig.exceptions import DataValidationError, HintsigException
-from hintsig.models._examples import decode_frame, decode_json_input, fits_float
+from hintsig.models._column_casts import fits_number
+from hintsig.models._examples import decode_frame, decode_json_input
 from hintsig.models._strict_json import decode_json_text
+from hintsig.models._strict_json import invalid_serving_input as _fail
 from hintsig.types.schema import ColSpec, DataType, Schema, TensorSpec
 
 if TYPE_CHECKING:
@@ -50,8 +52,6 @@ __all__ = [
 
 INPUT_FORMATS = ("dataframe_split", "dataframe_records", "inputs", "instances")
 CONTENT_TYPES = ("application/json", "text/csv")
-
-_HEADLINE = "Invalid serving input"
 
 
 class ServingInput(NamedTuple):
@@ -80,12 +80,6 @@ def parse_serving_input(
         return ServingInput(_parse_csv(_text(payload), schema), None)
     body = payload if isinstance(payload, Mapping) else decode_json_text(_text(payload))
     return _parse_json_body(body, schema, inputs_only)
-
-
-def _fail(message: str, errors: list[tuple[str, str]] | None = None) -> DataValidationError:
-    if errors is None:
-        return DataValidationError(f"{_HEADLINE}: {message}", [])
-    return DataValidationError(f"{_HEADLINE}: {message}", errors)
 
 
 def parse_content_type(content_type: str) -> str:
@@ -310,16 +304,9 @@ def _tensor(value: Any, spec: TensorSpec, where: str) -> np.ndarray:
 
 
 def _converts(array: np.ndarray, target: np.dtype[Any]) -> bool:
-    import numpy as np
-
     source = array.dtype.kind
-    if target.kind == "f":
-        return source in "iuf" and fits_float(array, target)
-    if target.kind in "iu":
-        if source not in "iu":
-            return False
-        info = np.iinfo(target)
-        return bool(array.min() >= info.min and array.max() <= info.max)
+    if target.kind in "iuf":
+        return fits_number(array, target)
     if target.kind == "b":
         return source == "b"
     return source == "U" and target.kind in "UM"

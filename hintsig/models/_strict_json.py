@@ -21,9 +21,16 @@ from typing import Any, NoReturn
 
 from hintsig.exceptions import DataValidationError
 
-__all__ = ["decode_json_body", "decode_json_text"]
+__all__ = ["decode_json_body", "decode_json_text", "invalid_serving_input"]
 
 _HEADLINE = "Invalid serving input"
+
+
+def invalid_serving_input(
+    message: str, errors: list[tuple[str, str]] | None = None
+) -> DataValidationError:
+    """The error a refused request body raises (a 400 when served)."""
+    return DataValidationError(f"{_HEADLINE}: {message}", errors or [])
 
 
 def decode_json_body(body: bytes) -> Any:
@@ -63,4 +70,4 @@ def _finite_float(text: str) -> float:
 
 
 def _refuse(message: str) -> NoReturn:
-    raise DataValidationError(f"{_HEADLINE}: {message}", [])
+    raise invalid_serving_input(message)

@@ -20,13 +20,10 @@ from hintsig.exceptions import SchemaDefinitionError
 from hintsig.models._enforce_columns import ColumnPlan, compile_columns, enforce_columns
 from hintsig.models._enforce_params import enforce_params as enforce_params
 from hintsig.models._enforce_tensors import TensorPlan, compile_tensors, enforce_tensors
+from hintsig.models._plan_cache import PlanCache
 from hintsig.types.schema import Schema
 
 __all__ = ["enforce_params", "enforce_schema", "validate_schema"]
-
-#: Prepared plans by schema identity; the schema is kept with its plan so its id stays valid.
-_PLANS: dict[int, tuple[Schema, ColumnPlan | TensorPlan]] = {}
-_MAX_PLANS = 256
 
 
 def enforce_schema(data: Any, schema: Schema) -> Any:
@@ -58,14 +55,10 @@ def validate_schema(data: Any, schema: Schema) -> None:
     enforce_schema(data, schema)
 
 
-def _plan(schema: Schema) -> ColumnPlan | TensorPlan:
-    entry = _PLANS.get(id(schema))
-    if entry is not None and entry[0] is schema:
-        return entry[1]
+def _compile(schema: Schema) -> ColumnPlan | TensorPlan:
     if not isinstance(schema, Schema):
         raise SchemaDefinitionError(f"expected a Schema, got {type(schema).__name__}")
-    plan = compile_tensors(schema) if schema.is_tensor_spec() else compile_columns(schema)
-    if len(_PLANS) >= _MAX_PLANS:
-        del _PLANS[next(iter(_PLANS))]
-    _PLANS[id(schema)] = (schema, plan)
-    return plan
+    return compile_tensors(schema) if schema.is_tensor_spec() else compile_columns(schema)
+
+
+_plan = PlanCache(_compile)
