@@ -26,7 +26,7 @@ from hintsig.types._hint_registry import (
 )
 from hintsig.types.schema import AnyType, Array, DataType, Map, Object, Property
 
-__all__ = ["input_key", "is_pydantic_model", "register_builtins"]
+__all__ = ["input_key", "is_list", "is_pydantic_model", "register_builtins"]
 
 _PRIMITIVES: dict[Any, DataType] = {
     str: DataType.string,
@@ -57,7 +57,7 @@ def register_builtins() -> None:
         (_is_legacy, _no_schema),
         (_is_primitive, _primitive),
         (_is_any, _any),
-        (_is_list, _list),
+        (is_list, _list),
         (_is_dict, _dict),
         (_is_union, _union),
         (_is_literal, _literal),
@@ -77,16 +77,8 @@ def _is_legacy(hint: Any) -> bool:
         return False
     module = cls.__module__
     if module.startswith("scipy.sparse"):
-        return cls.__name__.endswith(("_matrix", "_array")) or cls.__name__ in (
-            "spmatrix",
-            "sparray",
-        )
-    root = module.partition(".")[0]
-    return (root, cls.__name__) in {
-        ("pandas", "DataFrame"),
-        ("pandas", "Series"),
-        ("numpy", "ndarray"),
-    }
+        return cls.__name__.endswith(("_matrix", "_array")) or cls.__name__ in _SPARSE_BASES
+    return (module.partition(".")[0], cls.__name__) in _LEGACY
 
 
 def _is_primitive(hint: Any) -> bool:
@@ -100,7 +92,8 @@ def _is_any(hint: Any) -> bool:
     return hint is Any
 
 
-def _is_list(hint: Any) -> bool:
+def is_list(hint: Any) -> bool:
+    """True for `list` and `list[X]`."""
     return hint is list or typing.get_origin(hint) is list
 
 

@@ -11,14 +11,13 @@ work. An array that fits is returned as it is, so a call costs a dtype and shape
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
 from hintsig.exceptions import DataValidationError
+from hintsig.types._hint_errors import What, headline
 from hintsig.types.schema import Schema
 
-__all__ = ["SchemaEnforcer", "What"]
-
-What: TypeAlias = Literal["input", "output"]
+__all__ = ["SchemaEnforcer"]
 
 
 class SchemaEnforcer:
@@ -37,7 +36,7 @@ class SchemaEnforcer:
         self.schema = schema
         self.label = label
         self.what: What = what
-        self._headline = f"Failed to validate {what} against type hint `{label}`"
+        self._headline = headline(what, label)
         self._enforce: Callable[[Any, Schema], Any] = enforce_schema
 
     def validate(self, data: Any) -> Any:

@@ -7,14 +7,16 @@ message naming the expected and the actual type. Input values are never repeated
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import pydantic_core
 
 from hintsig.exceptions import DataValidationError, OutputValidationError
 from hintsig.types.schema import type_label
 
-__all__ = ["data_error", "format_path"]
+__all__ = ["What", "data_error", "format_path", "headline"]
+
+What: TypeAlias = Literal["input", "output"]
 
 #: pydantic error types that mean "not of type X", and the X they expect.
 _EXPECTED: dict[str, str] = {
@@ -40,13 +42,17 @@ _EXPECTED: dict[str, str] = {
 }
 
 
+def headline(what: What, label: str) -> str:
+    """The first line of the error about `what` ("input") not fitting the hint `label`."""
+    return f"Failed to validate {what} against type hint `{label}`"
+
+
 def data_error(
-    exc: pydantic_core.ValidationError, what: str, label: str, data: Any
+    exc: pydantic_core.ValidationError, what: What, headline: str, data: Any
 ) -> DataValidationError:
-    """The `DataValidationError` for `exc`, raised validating `what` ("input") against `label`."""
+    """The `DataValidationError` for `exc`, raised validating `what` ("input") (`headline`)."""
     problems = exc.errors(include_url=False)
     errors = [(format_path(p["loc"]), _describe(p)) for p in problems]
-    headline = f"Failed to validate {what} against type hint `{label}`"
     if isinstance(data, list):
         bad = {p["loc"][0] for p in problems if p["loc"] and isinstance(p["loc"][0], int)}
         if bad:

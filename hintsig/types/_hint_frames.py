@@ -12,15 +12,14 @@ This module imports neither pandas nor numpy.
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass
 from typing import Any
 
 import typing_extensions
 
 from hintsig.exceptions import InvalidHintError
-from hintsig.types._hint_builtins import input_key
-from hintsig.types._hint_markers import is_class_of, is_required_key, single_marker, unqualified
+from hintsig.types._hint_builtins import input_key, is_pydantic_model
+from hintsig.types._hint_markers import is_class_of, single_marker, typed_dict_keys
 from hintsig.types._hint_registry import TranslationContext, hint_repr
 from hintsig.types.schema import ColSpec, Object, Schema
 
@@ -37,7 +36,7 @@ class Columns:
     row: type
 
     def __post_init__(self) -> None:
-        if not (_is_model(self.row) or typing_extensions.is_typeddict(self.row)):
+        if not (is_pydantic_model(self.row) or typing_extensions.is_typeddict(self.row)):
             raise InvalidHintError(
                 f"Invalid type hint `Columns({hint_repr(self.row)})`: the row type must be a "
                 "pydantic model or a TypedDict"
@@ -45,12 +44,6 @@ class Columns:
 
     def __repr__(self) -> str:
         return f"Columns({hint_repr(self.row)})"
-
-
-def _is_model(row: Any) -> bool:
-    import pydantic
-
-    return isinstance(row, type) and issubclass(row, pydantic.BaseModel)
 
 
 def columns_schema(
@@ -69,7 +62,7 @@ def columns_schema(
     row_context = TranslationContext(
         where=hint_repr(row), notes=context.notes, validate_unions=context.validate_unions
     )
-    if _is_model(row):
+    if is_pydantic_model(row):
         specs = _model_columns(row, row_context)
     else:
         specs = _typed_dict_columns(row, row_context)
@@ -94,11 +87,10 @@ def _typed_dict_columns(typed_dict: Any, context: TranslationContext) -> list[Co
     """A `TypedDict` row: one column per key; `NotRequired` keys and `Optional` values are
     optional columns."""
     specs = []
-    for name, value in typing.get_type_hints(typed_dict, include_extras=True).items():
+    for name, hint, value, key_required in typed_dict_keys(typed_dict):
         field_context = context.for_field(typed_dict, name)
-        item = field_context.translate(unqualified(value))
+        item = field_context.translate(value)
         if item.schema_type is None:
-            field_context.unsupported(value, "it cannot be a DataFrame column")
-        required = item.required and is_required_key(typed_dict, name, value)
-        specs.append(ColSpec(item.schema_type, name, required))
+            field_context.unsupported(hint, "it cannot be a DataFrame column")
+        specs.append(ColSpec(item.schema_type, name, item.required and key_required))
     return specs

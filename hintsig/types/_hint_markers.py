@@ -1,25 +1,26 @@
 """Helpers shared by the tensor and DataFrame hints: `Annotated` markers, `TypedDict` keys.
 
 `single_marker` finds a hint's `Tensor` or `Columns` annotation; `is_class_of` recognises
-`np.ndarray` or `pd.DataFrame` without importing numpy or pandas; `unqualified` and
-`is_required_key` read the keys of a `TypedDict`.
+`np.ndarray` or `pd.DataFrame` without importing numpy or pandas; `typed_dict_keys` reads the
+keys of a `TypedDict`.
 """
 
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import typing_extensions
 
 from hintsig.types._hint_registry import TranslationContext
 
-__all__ = ["is_class_of", "is_required_key", "single_marker", "unqualified"]
+__all__ = ["is_class_of", "single_marker", "typed_dict_keys"]
 
 # typing_extensions re-exports typing's own qualifiers where Python has them.
-_NOT_REQUIRED = typing_extensions.NotRequired
 _REQUIRED = typing_extensions.Required
-_QUALIFIERS = frozenset({_NOT_REQUIRED, _REQUIRED, typing_extensions.ReadOnly})
+_READ_ONLY = typing_extensions.ReadOnly
+_QUALIFIERS = frozenset({typing_extensions.NotRequired, _REQUIRED, _READ_ONLY})
 
 _M = TypeVar("_M")
 
@@ -44,23 +45,18 @@ def is_class_of(hint: Any, package: str, name: str) -> bool:
     )
 
 
-def unqualified(hint: Any) -> Any:
-    """A `TypedDict` value's hint without `Required`, `NotRequired` or `ReadOnly`."""
-    while typing.get_origin(hint) in _QUALIFIERS:
-        hint = typing.get_args(hint)[0]
-    return hint
-
-
-def is_required_key(typed_dict: Any, name: str, hint: Any) -> bool:
-    """True when key `name` (hinted `hint`) must be present in a `TypedDict`.
+def typed_dict_keys(typed_dict: Any) -> Iterator[tuple[str, Any, Any, bool]]:
+    """`(name, hint, value, required)` for each key of a `TypedDict`: the key's hint as written,
+    that hint without `Required`, `NotRequired` or `ReadOnly`, and whether the key must be present.
 
     The hint is read as well as `__required_keys__`, which misses a `NotRequired` written
     as a string (under `from __future__ import annotations`) before Python 3.12.
     """
-    while typing.get_origin(hint) in _QUALIFIERS:
-        if typing.get_origin(hint) is _NOT_REQUIRED:
-            return False
-        if typing.get_origin(hint) is _REQUIRED:
-            return True
-        hint = typing.get_args(hint)[0]
-    return name in typed_dict.__required_keys__
+    for name, hint in typing.get_type_hints(typed_dict, include_extras=True).items():
+        value, marks = hint, []  # marks: the Required / NotRequired met, outermost first
+        while (origin := typing.get_origin(value)) in _QUALIFIERS:
+            if origin is not _READ_ONLY:
+                marks.append(origin)
+            value = typing.get_args(value)[0]
+        required = marks[0] is _REQUIRED if marks else name in typed_dict.__required_keys__
+        yield name, hint, value, required

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from pydantic_core import SchemaValidator, ValidationError, core_schema
 
-from hintsig.types._validators import SCHEMA_KEYS, Validator, build_validator
+from hintsig.types._validators import Validator, build_validator, map_schema
 
 __all__ = ["RequestValidator", "ValidatedRequest", "request_validator"]
 
@@ -42,13 +42,14 @@ class RequestValidator:
 
     __slots__ = ("_validator",)
 
-    def __init__(self, inputs: Validator) -> None:
+    def __init__(self, inputs: core_schema.CoreSchema) -> None:
+        """`inputs`: the schema of the input hint, its floats already made finite-only."""
         params = core_schema.nullable_schema(
             core_schema.dict_schema(core_schema.str_schema(), core_schema.any_schema())
         )
         request = core_schema.typed_dict_schema(
             {
-                "inputs": core_schema.typed_dict_field(_finite(inputs.hint_schema)),
+                "inputs": core_schema.typed_dict_field(inputs),
                 "params": core_schema.typed_dict_field(params, required=False),
             },
             extra_behavior="forbid",
@@ -77,43 +78,18 @@ def request_validator(inputs: Validator) -> RequestValidator | None:
     bodies always go through the full parser.
     """
     if inputs not in _cache:
-        eligible = not _has_unchecked(inputs.hint_schema)
-        _cache[inputs] = RequestValidator(inputs) if eligible else None
+        kinds: set[Any] = set()
+        finite = map_schema(inputs.hint_schema, lambda node: _finite(node, kinds))
+        _cache[inputs] = None if kinds & _UNCHECKED else RequestValidator(finite)
     return _cache[inputs]
 
 
-def _finite(node: Any) -> Any:
-    """A copy of a core schema in which every float refuses NaN and infinity."""
-    if isinstance(node, (list, tuple)):
-        return type(node)(_finite(n) for n in node)
-    if not isinstance(node, dict):
-        return node
-    out = {k: _finite_children(k, v) if k in SCHEMA_KEYS else v for k, v in node.items()}
-    if out.get("type") == "float":
-        out["allow_inf_nan"] = False
-    return out
-
-
-def _finite_children(key: str, value: Any) -> Any:
-    if isinstance(value, dict) and key in ("fields", "choices"):  # name/tag -> schema
-        return {n: _finite(v) for n, v in value.items()}
-    return _finite(value)
-
-
-def _has_unchecked(node: Any) -> bool:
-    if isinstance(node, (list, tuple)):
-        return any(_has_unchecked(n) for n in node)
-    if not isinstance(node, dict):
-        return False
-    if node.get("type") in _UNCHECKED:
-        return True
-    for key, value in node.items():
-        if key not in SCHEMA_KEYS:
-            continue
-        named = isinstance(value, dict) and key in ("fields", "choices")
-        if _has_unchecked(list(value.values()) if named else value):
-            return True
-    return False
+def _finite(node: dict[str, Any], kinds: set[Any]) -> dict[str, Any]:
+    """`node` (a copy) with a float made to refuse NaN and infinity; its type added to `kinds`."""
+    kinds.add(node.get("type"))
+    if node.get("type") == "float":
+        node["allow_inf_nan"] = False
+    return node
 
 
 def _all_finite(value: Any) -> bool:

@@ -18,8 +18,10 @@ from typing import Any, Union
 from typing_extensions import TypeForm
 
 from hintsig.exceptions import InvalidHintError
+from hintsig.types._hint_builtins import is_list
 from hintsig.types._hint_convert import ElementKind
-from hintsig.types._hint_enforced import SchemaEnforcer, What
+from hintsig.types._hint_enforced import SchemaEnforcer
+from hintsig.types._hint_errors import What
 from hintsig.types._hint_fix import optional_list_fix, top_level_fix
 from hintsig.types._hint_frames import Columns, columns_schema
 from hintsig.types._hint_registry import (
@@ -68,9 +70,10 @@ def plan_input(hint: Any, *, validate_unions: bool = False) -> HintPlan:
         enforced = _enforced_plan(hint, bare, metadata, context, "input")
         if enforced is not None:
             return enforced
-        if _is_optional_list(bare):
-            context.unsupported(bare, optional_list_fix(_list_member(bare)))
-        if bare is list or typing.get_origin(bare) is list:
+        member = _optional_list(bare)
+        if member is not None:
+            context.unsupported(bare, optional_list_fix(member))
+        if is_list(bare):
             translation = translate(bare, context)
             items = _items(translation)
             python_type = with_metadata(translation.python_type, metadata)
@@ -98,7 +101,7 @@ def plan_output(hint: Any, *, validate: bool, validate_unions: bool = False) -> 
         if enforced is not None:
             return enforced if validate else HintPlan(hint, enforced.schema, None)
         translation = translate(bare, context)
-        if bare is list or typing.get_origin(bare) is list:
+        if is_list(bare):
             column = _items(translation)
         elif translation.schema_type is None or not translation.required:
             context.unsupported(bare, "an output needs a list, a scalar, a dict or a model hint")
@@ -157,17 +160,15 @@ def _element_kind(schema_type: ColType | None) -> ElementKind:
     return "values"
 
 
-def _is_optional_list(hint: Any) -> bool:
-    if typing.get_origin(hint) is not Union:
-        return False
+def _optional_list(hint: Any) -> Any | None:
+    """The first member besides None of an `Optional` union with a `list[...]` member (None
+    for any other hint)."""
     args = typing.get_args(hint)
-    return type(None) in args and any(
-        a is list or typing.get_origin(a) is list for a in args if a is not type(None)
-    )
-
-
-def _list_member(hint: Any) -> Any:
-    return next(a for a in typing.get_args(hint) if a is not type(None))
+    if typing.get_origin(hint) is not Union or type(None) not in args:
+        return None
+    if not any(is_list(a) for a in args):
+        return None
+    return next(a for a in args if a is not type(None))
 
 
 def _has_no_schema(hint: Any, context: TranslationContext) -> bool:

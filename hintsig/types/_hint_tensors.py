@@ -11,7 +11,6 @@ This module imports neither numpy nor pandas: numpy is loaded when a `Tensor` is
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import typing_extensions
 
 from hintsig.exceptions import InvalidHintError, SchemaDefinitionError
-from hintsig.types._hint_markers import is_class_of, is_required_key, single_marker, unqualified
+from hintsig.types._hint_markers import is_class_of, single_marker, typed_dict_keys
 from hintsig.types._hint_registry import TranslationContext, normalise
 from hintsig.types.schema import DataType, Schema, TensorSpec, _tensor_dtype, _tensor_shape
 
@@ -80,17 +79,16 @@ def tensor_schema(
 
 def _named_tensors(typed_dict: Any, context: TranslationContext) -> Schema | None:
     """One named `TensorSpec` per key of a `TypedDict` of tensor hints (None: not one)."""
-    hints = typing.get_type_hints(typed_dict, include_extras=True)
     specs: list[TensorSpec] = []
     plain: list[str] = []
-    for name, value in hints.items():
-        bare, metadata = normalise(unqualified(value), context)
+    for name, _, value, required in typed_dict_keys(typed_dict):
+        bare, metadata = normalise(value, context)
         marker = single_marker(metadata, Tensor, context, bare)
         if marker is None:
             plain.append(name)
             continue
         _require_array(bare, marker, context)
-        if not is_required_key(typed_dict, name, value):
+        if not required:
             context.invalid(
                 typed_dict, f"tensor {name!r} cannot be NotRequired: a tensor input is always given"
             )

@@ -21,21 +21,19 @@ import binascii
 import datetime as _dt
 import threading
 from collections.abc import Callable
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
 import pydantic
 from pydantic_core import PydanticCustomError, SchemaValidator, ValidationError, core_schema
 
 from hintsig.exceptions import InvalidHintError
 from hintsig.types._hint_convert import ElementKind, to_list
-from hintsig.types._hint_errors import data_error
+from hintsig.types._hint_errors import What, data_error, headline
 
-__all__ = ["SCHEMA_KEYS", "Validator", "build_validator", "compile_validator"]
-
-What: TypeAlias = Literal["input", "output"]
+__all__ = ["Validator", "build_validator", "compile_validator", "map_schema"]
 
 #: Keys of a core schema whose values hold core schemas.
-SCHEMA_KEYS = frozenset(
+_SCHEMA_KEYS = frozenset(
     {
         "arguments_schema",
         "choices",
@@ -84,7 +82,16 @@ _STRICT_TYPES = frozenset(
 class Validator:
     """One hint, compiled: `validate` (Python values), `validate_serving`, `validate_json`."""
 
-    __slots__ = ("_python", "_schema", "_serving", "kind", "label", "python_type", "what")
+    __slots__ = (
+        "_headline",
+        "_python",
+        "_schema",
+        "_serving",
+        "kind",
+        "label",
+        "python_type",
+        "what",
+    )
 
     def __init__(
         self, python_type: Any, label: str, what: What = "input", kind: ElementKind | None = None
@@ -93,47 +100,43 @@ class Validator:
         self.label = label
         self.what = what
         self.kind = kind  # None: values are never converted (outputs)
+        self._headline = headline(what, label)
         self._schema = _core_schema(python_type, label)
         self._python = build_validator(self._schema, serving=False)
         self._serving: SchemaValidator | None = None  # built on the first serving call
 
     def validate(self, data: Any) -> Any:
         """`data` converted (DataFrame, ndarray) and validated; dicts become model instances."""
-        if self.kind is not None and type(data) is not list:
-            data = to_list(data, self.kind, self._headline())
-        try:
-            return self._python.validate_python(data)
-        except ValidationError as exc:
-            raise data_error(exc, self.what, self.label, data) from None
+        return self._validate_python(self._python, data)
 
     def validate_serving(self, data: Any) -> Any:
         """As `validate`, for JSON-decoded data: base64 -> bytes, ISO string -> datetime."""
-        if self.kind is not None and type(data) is not list:
-            data = to_list(data, self.kind, self._headline())
-        try:
-            return self._serving_validator().validate_python(data)
-        except ValidationError as exc:
-            raise data_error(exc, self.what, self.label, data) from None
+        return self._validate_python(self._serving_validator(), data)
 
     def validate_json(self, raw: str | bytes) -> Any:
         """As `validate_serving`, straight from JSON text (the input list itself)."""
         try:
             return self._serving_validator().validate_json(raw)
         except ValidationError as exc:
-            raise data_error(exc, self.what, self.label, None) from None
+            raise data_error(exc, self.what, self._headline, None) from None
 
     @property
     def hint_schema(self) -> core_schema.CoreSchema:
         """The hint's core schema as pydantic builds it, before hintsig's rewrite."""
         return self._schema
 
+    def _validate_python(self, validator: SchemaValidator, data: Any) -> Any:
+        if self.kind is not None and type(data) is not list:
+            data = to_list(data, self.kind, self._headline)
+        try:
+            return validator.validate_python(data)
+        except ValidationError as exc:
+            raise data_error(exc, self.what, self._headline, data) from None
+
     def _serving_validator(self) -> SchemaValidator:
         if self._serving is None:
             self._serving = build_validator(self._schema, serving=True)
         return self._serving
-
-    def _headline(self) -> str:
-        return f"Failed to validate {self.what} against type hint `{self.label}`"
 
     def __repr__(self) -> str:
         return f"Validator({self.label}, {self.what})"
@@ -195,34 +198,45 @@ def build_validator(schema: core_schema.CoreSchema, *, serving: bool) -> SchemaV
                 type.__setattr__(cls, "__pydantic_complete__", True)
 
 
-def _rewrite(node: Any, *, serving: bool, classes: list[type]) -> Any:
+def map_schema(node: Any, visit: Callable[[dict[str, Any]], Any]) -> Any:
+    """A copy of a core schema: `visit` turns each schema dict (its children mapped already,
+    the dict itself a fresh copy) into what replaces it."""
+    if isinstance(node, (list, tuple)):  # a list of schemas; a union choice (schema, label)
+        return type(node)(map_schema(n, visit) for n in node)
+    if not isinstance(node, dict):
+        return node
+    return visit(
+        {k: _map_children(k, v, visit) if k in _SCHEMA_KEYS else v for k, v in node.items()}
+    )
+
+
+def _map_children(key: str, value: Any, visit: Callable[[dict[str, Any]], Any]) -> Any:
+    if isinstance(value, dict) and key in ("fields", "choices"):  # name/tag -> schema
+        return {n: map_schema(v, visit) for n, v in value.items()}
+    return map_schema(value, visit)
+
+
+def _rewrite(schema: core_schema.CoreSchema, *, serving: bool, classes: list[type]) -> Any:
     """A copy of a core schema made strict (and JSON-tolerant when `serving`).
 
     The classes of the models, dataclasses and TypedDicts met are appended to `classes`.
     """
-    if isinstance(node, (list, tuple)):  # a list of schemas; a union choice (schema, label)
-        return type(node)(_rewrite(n, serving=serving, classes=classes) for n in node)
-    if not isinstance(node, dict):
+
+    def visit(node: dict[str, Any]) -> Any:
+        kind = node.get("type")
+        if kind in _STRICT_TYPES:
+            node.setdefault("strict", True)
+        if kind in ("model", "dataclass", "typed-dict") and isinstance(node.get("cls"), type):
+            classes.append(node["cls"])
+        if kind == "enum":
+            return _strict_enum(node)
+        if kind == "literal":
+            return _strict_literal(node)
+        if serving and kind in _FROM_JSON_STRING:
+            return _before(_FROM_JSON_STRING[kind], node)
         return node
-    out = {k: _children(k, v, serving, classes) if k in SCHEMA_KEYS else v for k, v in node.items()}
-    kind = out.get("type")
-    if kind in _STRICT_TYPES:
-        out.setdefault("strict", True)
-    if kind in ("model", "dataclass", "typed-dict") and isinstance(out.get("cls"), type):
-        classes.append(out["cls"])
-    if kind == "enum":
-        return _strict_enum(out)
-    if kind == "literal":
-        return _strict_literal(out)
-    if serving and kind in _FROM_JSON_STRING:
-        return _before(_FROM_JSON_STRING[kind], out)
-    return out
 
-
-def _children(key: str, value: Any, serving: bool, classes: list[type]) -> Any:
-    if isinstance(value, dict) and key in ("fields", "choices"):  # name/tag -> schema
-        return {n: _rewrite(v, serving=serving, classes=classes) for n, v in value.items()}
-    return _rewrite(value, serving=serving, classes=classes)
+    return map_schema(schema, visit)
 
 
 def _before(function: Callable[[Any], Any], inner: dict[str, Any]) -> Any:

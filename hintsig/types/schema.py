@@ -145,6 +145,7 @@ def _describe(value: object) -> str:
 
 
 def _type_name(value: object) -> str:
+    """`type(value).__name__`, for code where a parameter named `type` hides the builtin."""
     return type(value).__name__
 
 
@@ -222,11 +223,7 @@ class Object:
             raise SchemaDefinitionError(
                 "Object needs at least one Property; use Map(...) for a dict of unknown keys"
             )
-        bad = [
-            (f"[{i}]", f"expected Property, got {type(p).__name__}")
-            for i, p in enumerate(props)
-            if not isinstance(p, Property)
-        ]
+        bad = _not_instances(props, Property)
         if bad:
             raise SchemaDefinitionError(format_errors("Invalid Object properties:", bad))
         _reject_duplicates([p.name for p in props], "Object property")
@@ -309,6 +306,16 @@ def _as_list(items: Iterable[_T], what: str) -> list[_T]:
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
         raise SchemaDefinitionError(f"{what} must be a list, got {type(items).__name__}")
     return list(items)
+
+
+def _not_instances(items: list[Any], *classes: type) -> list[tuple[str, str]]:
+    """`([i], "expected A or B, got C")` for each item that is an instance of none of `classes`."""
+    expected = " or ".join(c.__name__ for c in classes)
+    return [
+        (f"[{i}]", f"expected {expected}, got {type(item).__name__}")
+        for i, item in enumerate(items)
+        if not isinstance(item, classes)
+    ]
 
 
 def _reject_duplicates(names: Sequence[object], what: str) -> None:
@@ -572,11 +579,7 @@ def _name_or_index(index: int, spec: Spec) -> str | int:
 
 def _schema_problems(specs: list[Any]) -> list[tuple[str, str]]:
     """Every reason `specs` is not a valid Schema, as `(position, message)` pairs."""
-    bad = [
-        (f"[{i}]", f"expected ColSpec or TensorSpec, got {type(s).__name__}")
-        for i, s in enumerate(specs)
-        if not isinstance(s, (ColSpec, TensorSpec))
-    ]
+    bad = _not_instances(specs, ColSpec, TensorSpec)
     if bad:
         return bad
     problems: list[tuple[str, str]] = []
@@ -740,11 +743,7 @@ class ParamSchema:
 
     def __init__(self, params: Iterable[ParamSpec]) -> None:
         specs = _as_list(params, "ParamSchema params")
-        bad = [
-            (f"[{i}]", f"expected ParamSpec, got {type(s).__name__}")
-            for i, s in enumerate(specs)
-            if not isinstance(s, ParamSpec)
-        ]
+        bad = _not_instances(specs, ParamSpec)
         if bad:
             raise SchemaDefinitionError(format_errors("Invalid ParamSchema:", bad))
         _reject_duplicates([p.name for p in specs], "param")
