@@ -161,14 +161,11 @@ def _element_kind(schema_type: ColType | None) -> ElementKind:
 
 
 def _optional_list(hint: Any) -> Any | None:
-    """The first member besides None of an `Optional` union with a `list[...]` member (None
-    for any other hint)."""
+    """The `list[...]` member of an `Optional` union that has one (None for any other hint)."""
     args = typing.get_args(hint)
     if typing.get_origin(hint) is not Union or type(None) not in args:
         return None
-    if not any(is_list(a) for a in args):
-        return None
-    return next(a for a in args if a is not type(None))
+    return next((a for a in args if is_list(a)), None)
 
 
 def _has_no_schema(hint: Any, context: TranslationContext) -> bool:

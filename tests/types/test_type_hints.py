@@ -292,6 +292,7 @@ class Point:
         (dict[str, int], "write `list[dict[str, int]]`"),
         (Optional[list[str]], "write `list[str]`"),  # noqa: UP045
         (list[str] | None, "write `list[str]`"),
+        (int | list[int] | None, "write `list[int]`"),
         (list[set[str]], "`set[str]` in `list[set[str]]`"),
         (list[tuple[int, int]], "`tuple[int, int]` in `list[tuple[int, int]]`"),
         (list[Point], "`Point` in `list[Point]`"),
