@@ -163,12 +163,8 @@ def serve_command(
 @reports_errors
 def predict_command(model_uri: str, input_path: str, content_type: str, output_path: str) -> None:
     """Score a request body with the model, as the server would answer it."""
-    from hintsig.pyfunc._persist import load_model
-    from hintsig.serving._scoring import Scorer
-
     body = read_input(input_path)
-    scorer = Scorer(load_model(model_uri), log_model_errors=False)
-    write_output(output_path, scorer.score(body, _CONTENT_TYPES[content_type]) + b"\n")
+    write_output(output_path, _score(model_uri, body, _CONTENT_TYPES[content_type]) + b"\n")
 
 
 @models.command("signature")
@@ -194,10 +190,9 @@ def signature_command(model_uri: str, json_schema: bool) -> None:
         hinted = load_model(model_uri).validated_by_hints
         document: Any = signature_to_json_schema(signature, type_hinted=hinted)
     else:
-        document = {
-            part: None if text is None else json.loads(text)
-            for part, text in signature.to_dict().items()
-        }
+        from hintsig.serving._served import signature_json
+
+        document = signature_json(signature)
     click.echo(json.dumps(document, indent=2))
 
 
@@ -213,15 +208,14 @@ def signature_command(model_uri: str, json_schema: bool) -> None:
 @reports_errors
 def validate_command(model_uri: str, input_path: str) -> None:
     """Check a serving input by predicting on it; print the predictions."""
-    from hintsig.exceptions import HintsigException
-    from hintsig.models.utils import validate_serving_input
-    from hintsig.serving._encode import predictions_bytes
-
     body = read_input(input_path)
-    try:
-        predictions = validate_serving_input(model_uri, body)
-    except HintsigException:
-        raise
-    except Exception as exc:  # the model's own code may raise anything
-        raise CliError(f"The model raised {type(exc).__name__}: {exc}") from None
-    click.echo(predictions_bytes(predictions).decode("utf-8"))
+    click.echo(_score(model_uri, body, _CONTENT_TYPES["json"]).decode("utf-8"))
+
+
+def _score(model_uri: str, body: bytes, content_type: str) -> bytes:
+    """`{"predictions": ...}` for `body`, as the server answers it; an error names the model's
+    own exception with its text (the user passed the data)."""
+    from hintsig.pyfunc._persist import load_model
+    from hintsig.serving._scoring import Scorer
+
+    return Scorer(load_model(model_uri), log_model_errors=False).score(body, content_type)

@@ -27,6 +27,7 @@ from hintsig.models.model import Model
 from hintsig.pyfunc._impl import ModelCaller, bind_method
 
 if TYPE_CHECKING:
+    from hintsig.types._validators import Validator
     from hintsig.types.type_hints import PredictHints
 
 __all__ = ["PyFuncModel", "to_example_format"]
@@ -81,6 +82,14 @@ class PyFuncModel:
         return self._hints
 
     @property
+    def input_validator(self) -> Validator | None:
+        """The pydantic validator of the model's `list[...]` input hint, when it checks each
+        input. Such a model reads a REST payload as `{"inputs": ...}` only, its JSON values
+        converted by this validator; tensor and DataFrame hints (checked by schema
+        enforcement) take every payload format."""
+        return None if self._hints is None else self._hints.input_validator
+
+    @property
     def input_example(self) -> Any:
         """The input example saved with the model (None if there is none); read once."""
         if self._example is _UNLOADED:
@@ -119,7 +128,7 @@ class PyFuncModel:
             payload,
             schema=self._meta.get_input_schema(),
             content_type=content_type,
-            inputs_only=self._hints is not None and self._hints.input_validator is not None,
+            inputs_only=self.input_validator is not None,
         )
         if self._hints is None:
             return parsed

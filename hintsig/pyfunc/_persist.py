@@ -77,6 +77,7 @@ __all__ = [
     "pickle_model",
     "save_flavor",
     "save_model",
+    "unpickle_model",
 ]
 
 _logger = logging.getLogger(__name__)
@@ -462,10 +463,9 @@ def _code_source(file: Path) -> _Source:
 def _validating_function(python_model: Any) -> Any:
     """A plain function with type hints is decorated with `@pyfunc`, so its calls validate."""
     from hintsig.pyfunc._python_model import PythonModel
-    from hintsig.pyfunc.utils import wrap_predict
-    from hintsig.types._hint_predict import HINTS_ATTRIBUTE
+    from hintsig.pyfunc.utils import is_pyfunc, wrap_predict
 
-    if isinstance(python_model, PythonModel) or hasattr(python_model, HINTS_ATTRIBUTE):
+    if isinstance(python_model, PythonModel) or is_pyfunc(python_model):
         return python_model
     return wrap_predict(python_model)
 
@@ -488,6 +488,19 @@ def pickle_model(model: object, what: str, advice: str) -> bytes:
             f"Cannot pickle {what} ({exc.__class__.__name__}); {advice}"
         ) from exc
     return data
+
+
+def unpickle_model(data: bytes, what: str, advice: str) -> Any:
+    """The object in cloudpickle `data`; a `HintsigException` saying that `what` (capitalised)
+    pickles but does not unpickle, with `advice`, when it fails (the error is chained)."""
+    import cloudpickle
+
+    try:
+        return cloudpickle.loads(data)
+    except Exception as exc:
+        raise HintsigException(
+            f"{what} pickles but does not unpickle ({exc.__class__.__name__}); {advice}"
+        ) from exc
 
 
 def _predict_hints(model: Any) -> PredictHints | None:
@@ -578,15 +591,11 @@ def _fresh_copy(source: _Source) -> Any:
     """What loading will see: a copy unpickled from the saved bytes (or the code's model)."""
     if source.pickled is None:
         return source.model
-    import cloudpickle
-
-    try:
-        return cloudpickle.loads(source.pickled)
-    except Exception as exc:
-        raise HintsigException(
-            f"The model pickles but does not unpickle ({exc.__class__.__name__}); save it as "
-            "models-from-code instead (see the chained exception)"
-        ) from exc
+    return unpickle_model(
+        source.pickled,
+        "The model",
+        "save it as models-from-code instead (see the chained exception)",
+    )
 
 
 def _utc_now() -> str:

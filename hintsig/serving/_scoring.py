@@ -1,7 +1,8 @@
 """Scoring one request: parse the body, predict, write the answer. No HTTP here.
 
 `Scorer.score(body, content_type)` is what `POST /invocations` runs for each request, and
-what `hintsig models predict` runs on a file, so both answer the same way:
+what `hintsig models predict` and `hintsig models validate` run on a file, so all answer the
+same way:
 
 1. the body is parsed into the values a local caller passes. A JSON body for a model whose
    type hints check its input is first tried in one pass, validated in pydantic's JSON mode
@@ -25,12 +26,10 @@ client's.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 from hintsig.exceptions import HintsigException, OutputValidationError
 from hintsig.models._payload import ServingInput, parse_content_type
-from hintsig.models._strict_json import decode_json_body
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.serving._encode import predictions_bytes
 from hintsig.serving._errors import ServingError
@@ -63,10 +62,10 @@ class Scorer:
     def __init__(self, model: PyFuncModel, *, log_model_errors: bool = True) -> None:
         self.model = model
         self.log_model_errors = log_model_errors
-        hints = model.input_hints
+        validator = model.input_validator
         self._fast: RequestValidator | None = None
-        if hints is not None and hints.input_validator is not None:
-            self._fast = request_validator(hints.input_validator)
+        if validator is not None:
+            self._fast = request_validator(validator)
 
     def score(self, body: bytes, content_type: str = "application/json") -> bytes:
         """The JSON answer to one request body; a `ServingError` on failure."""
@@ -80,12 +79,7 @@ class Scorer:
             if request is not None:
                 return ServingInput(request.inputs, request.params)
         try:
-            payload: bytes | Mapping[str, Any] = body
-            if mime == "application/json":
-                decoded = decode_json_body(body)
-                # Anything but an object is left to the payload parser, which explains it.
-                payload = decoded if isinstance(decoded, Mapping) else body
-            return self.model.parse_serving_input(payload, content_type)
+            return self.model.parse_serving_input(body, content_type)
         except HintsigException as exc:
             raise ServingError.from_exception(exc) from None
         except RecursionError:

@@ -18,7 +18,7 @@ from hintsig.models.model import Model
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.types.schema import ModelSignature
 
-__all__ = ["ServedModel"]
+__all__ = ["ServedModel", "signature_json"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class ServedModel:
         return {
             "model_uri": self.model_uri,
             "registered_model": _registered(self.registered),
-            "signature": None if signature is None else _signature_json(signature),
+            "signature": None if signature is None else signature_json(signature),
             "serving_example": self.example(),
             "payload_formats": list(self.formats),
             "mlmodel": mlmodel,
@@ -103,7 +103,7 @@ def _serving_example(metadata: Model) -> str | None:
     return load_serving_example(metadata.model_dir)
 
 
-def _signature_json(signature: ModelSignature) -> dict[str, Any]:
+def signature_json(signature: ModelSignature) -> dict[str, Any]:
     """Each part of the signature as a JSON value (MLflow stores them as JSON text)."""
     return {
         part: None if text is None else json.loads(text)

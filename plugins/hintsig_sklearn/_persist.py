@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any
 from hintsig.exceptions import HintsigException
 from hintsig.models._uri import resolve_model_uri
 from hintsig.models.model import PYFUNC_FLAVOR, Model, ModelInfo
-from hintsig.pyfunc._persist import copy_code_paths, log_flavor, pickle_model, save_flavor
+from hintsig.pyfunc._persist import (
+    copy_code_paths,
+    log_flavor,
+    pickle_model,
+    save_flavor,
+    unpickle_model,
+)
 from hintsig.types.schema import ModelSignature
 from hintsig_sklearn._loader import (
     FLAVOR_NAME,
@@ -164,15 +170,7 @@ class _SklearnFlavor:
         }
 
     def loaded(self) -> SklearnPredictor:
-        import cloudpickle
-
-        try:
-            estimator = cloudpickle.loads(self.pickled)
-        except Exception as exc:
-            raise HintsigException(
-                f"The estimator pickles but does not unpickle ({exc.__class__.__name__}); "
-                "see the chained exception"
-            ) from exc
+        estimator = unpickle_model(self.pickled, "The estimator", "see the chained exception")
         return SklearnPredictor(estimator, self.predict_fn)
 
     def requirements(self) -> list[str]:
