@@ -16,7 +16,18 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["best_of", "compare", "format_bytes", "format_seconds", "header", "peak_memory", "row"]
+__all__ = [
+    "best_of",
+    "compare",
+    "format_bytes",
+    "format_seconds",
+    "header",
+    "memory_row",
+    "peak_memory",
+    "per_call",
+    "per_call_in_turns",
+    "row",
+]
 
 _NAME_WIDTH = 34
 
@@ -46,6 +57,18 @@ def per_call(fn: Callable[[], Any], budget: float = 1.0, min_calls: int = 1) -> 
         for _ in range(number):
             fn()
         best = min(best, (time.perf_counter() - start) / number)
+    return best
+
+
+def per_call_in_turns(
+    *fns: Callable[[], Any], budget: float = 1.0, min_calls: int = 1
+) -> list[float]:
+    """`per_call` of each of `fns`, the best of 3 turns that time them one after the other
+    (same machine load); together they share `budget` seconds."""
+    best = [float("inf")] * len(fns)
+    for _ in range(3):
+        for i, fn in enumerate(fns):
+            best[i] = min(best[i], per_call(fn, budget / 3 / len(fns), min_calls))
     return best
 
 
@@ -103,4 +126,12 @@ def row(name: str, hintsig_s: float, baseline_s: float) -> str:
     return (
         f"{name:<{_NAME_WIDTH}} {format_seconds(hintsig_s):>12} "
         f"{format_seconds(baseline_s):>12} {ratio:>7.2f}x"
+    )
+
+
+def memory_row(name: str, hintsig_bytes: float, baseline_bytes: float) -> str:
+    """A `row` of two memory sizes (`peak_memory`), without the ratio."""
+    return (
+        f"{name:<{_NAME_WIDTH}} {format_bytes(hintsig_bytes):>12} "
+        f"{format_bytes(baseline_bytes):>12}"
     )

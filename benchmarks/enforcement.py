@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from _timing import peak_memory, per_call
+from _timing import peak_memory, per_call_in_turns
 
 from hintsig.models.enforcement import enforce_schema
 from hintsig.pyfunc import PyFuncModel, PythonModel, load_model, save_model
@@ -42,15 +42,6 @@ from hintsig.types.schema import (
     Schema,
     TensorSpec,
 )
-
-
-def compare(fn: Callable[[], Any], floor: Callable[[], Any], budget: float) -> tuple[float, float]:
-    """(fn, floor) seconds per call, timed alternately so both see the same machine load."""
-    fn_best, floor_best = float("inf"), float("inf")
-    for _ in range(3):
-        fn_best = min(fn_best, per_call(fn, budget=budget / 6))
-        floor_best = min(floor_best, per_call(floor, budget=budget / 6))
-    return fn_best, floor_best
 
 
 def cast_floor(frame: pd.DataFrame, columns: tuple[str, ...]) -> Callable[[], pd.DataFrame]:
@@ -118,7 +109,7 @@ def bench_narrow(model: PyFuncModel, rng: np.random.Generator) -> None:
         floor = cast_floor(frame, ("l1", "l2"))
         result = model.predict(frame)
         assert result["l1"].dtype == np.int64 and list(result.columns) == list(frame.columns)
-        took, base = compare(partial(model.predict, frame), floor, budget)
+        took, base = per_call_in_turns(partial(model.predict, frame), floor, budget=budget)
         line = f"   {rows:>9,} rows: {took * 1e3:8.3f} ms vs floor {base * 1e3:8.3f} ms"
         line += f"  ratio {took / base:5.2f}x"
         if rows == 1_000_000:
@@ -143,7 +134,7 @@ def bench_wide(rng: np.random.Generator) -> None:
         [ColSpec("double", n) for n in names[:598]] + [ColSpec("long", n) for n in names[598:]]
     )
     floor = cast_floor(frame, (names[598], names[599]))
-    took, base = compare(lambda: enforce_schema(frame, schema), floor, 4.0)
+    took, base = per_call_in_turns(lambda: enforce_schema(frame, schema), floor, budget=4.0)
     print(
         f"   {took * 1e6:8.1f} us vs floor {base * 1e6:8.1f} us  ratio {took / base:5.2f}x"
         "  (target <= 2x)"
@@ -160,7 +151,7 @@ def bench_tensor() -> None:
     def floor() -> bool:
         return array.dtype == expected.type and array.shape[1:] == expected.shape[1:]
 
-    took, base = compare(lambda: enforce_schema(array, schema), floor, 2.0)
+    took, base = per_call_in_turns(lambda: enforce_schema(array, schema), floor, budget=2.0)
     print(
         f"   {took * 1e6:6.2f} us per call (target < 5 us); bare dtype+shape comparison "
         f"{base * 1e6:5.2f} us, ratio {took / base:5.2f}x"
@@ -178,15 +169,15 @@ def bench_predict_overhead(model: PyFuncModel, rng: np.random.Generator) -> None
     def floor() -> Any:
         return direct(None, frame, {**defaults, **given})
 
-    took, base = compare(partial(model.predict, frame, given), floor, 3.0)
-    copy, _ = compare(partial(frame.copy, deep=False), floor, 1.0)
+    took, base = per_call_in_turns(partial(model.predict, frame, given), floor, budget=3.0)
+    copy, _ = per_call_in_turns(partial(frame.copy, deep=False), floor, budget=1.0)
     print(
         f"   {took * 1e6:6.2f} us per call vs floor {base * 1e6:5.3f} us  ratio {took / base:5.1f}x"
         f"  (target <= 25x); of which a shallow copy of the frame {copy * 1e6:5.2f} us, the"
         f" rest {(took - copy) / base:4.1f}x the floor"
     )
     cast = narrow_frame(1, rng)  # l1 and l2 as int32: two columns cast
-    took, _ = compare(partial(model.predict, cast, given), floor, 1.0)
+    took, _ = per_call_in_turns(partial(model.predict, cast, given), floor, budget=1.0)
     print(f"   with the 2 int32 columns cast: {took * 1e6:6.2f} us per call")
 
 

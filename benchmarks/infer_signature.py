@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from _timing import compare, format_bytes, format_seconds, header, peak_memory, row
+from _timing import compare, format_seconds, header, memory_row, peak_memory, row
 
 from hintsig.models import infer_signature
 from hintsig.types.schema import ColSpec, DataType, Object, Property, Schema
@@ -158,7 +158,7 @@ def main() -> None:
     took, base = compare(lambda: infer_signature(frame), lambda: floor(frame))
     print(row(f"{ROWS:,} rows x 10 columns", took, base) + "   (target <= 1.5x)")
     ours, floors = peak_memory(lambda: infer_signature(frame)), peak_memory(lambda: floor(frame))
-    print(f"{'peak memory (tracemalloc)':<34} {format_bytes(ours):>12} {format_bytes(floors):>12}")
+    print(memory_row("peak memory (tracemalloc)", ours, floors))
     values = frame["profile"].to_numpy()
     took, base = compare(
         lambda: infer_signature(frame), lambda: (floor(frame), minimal_passes(values))

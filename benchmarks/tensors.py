@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import numpy as np
-from _timing import compare, header, per_call, row
+from _timing import compare, header, per_call_in_turns, row
 
 from hintsig.types import Tensor
 from hintsig.types.type_hints import get_predict_hints
@@ -40,10 +40,9 @@ def main() -> None:
         return images.dtype == dtype and images.shape[1:] == inner
 
     assert validate(images) is images
-    validate_s = floor_s = float("inf")
-    for _ in range(3):  # alternate, so both see the same machine load
-        validate_s = min(validate_s, per_call(lambda: validate(images), min_calls=1_000))
-        floor_s = min(floor_s, per_call(floor, min_calls=1_000))
+    validate_s, floor_s = per_call_in_turns(
+        lambda: validate(images), floor, budget=6.0, min_calls=1_000
+    )
     checked = validate_s * 1e6
     print("1. validate a 10,000 x 28 x 28 x 1 float32 array against the hint")
     print(

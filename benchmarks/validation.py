@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, Optional
 
 import pydantic
-from _timing import per_call
+from _timing import per_call_in_turns
 
 from hintsig.pyfunc.utils import pyfunc
 
@@ -47,28 +47,18 @@ def vectors(model_input: list[dict[str, list[float]]]) -> list[dict[str, list[fl
     return model_input
 
 
-def timed(functions: dict[str, Callable[[], Any]], budget: float) -> dict[str, float]:
-    """Best seconds per call of each function, timed in turns so all see the same load."""
-    best = dict.fromkeys(functions, float("inf"))
-    for _ in range(3):
-        for name, fn in functions.items():
-            best[name] = min(best[name], per_call(fn, budget / 3 / len(functions)))
-    return best
-
-
 def measure(
     decorated: Callable[[Any], Any], hint: Any, data: Any, budget: float
 ) -> dict[str, float]:
+    """Best seconds per call of the decorated call, the floor and the floor's two parts."""
     adapter = pydantic.TypeAdapter(hint)
-    return timed(
-        {
-            "decorated": lambda: decorated(data),
-            "floor": lambda: bare(adapter.validate_python(data, strict=True)),
-            "adapter": lambda: adapter.validate_python(data, strict=True),
-            "bare": lambda: bare(data),
-        },
-        budget,
-    )
+    functions: dict[str, Callable[[], Any]] = {
+        "decorated": lambda: decorated(data),
+        "floor": lambda: bare(adapter.validate_python(data, strict=True)),
+        "adapter": lambda: adapter.validate_python(data, strict=True),
+        "bare": lambda: bare(data),
+    }
+    return dict(zip(functions, per_call_in_turns(*functions.values(), budget=budget), strict=True))
 
 
 def main() -> None:

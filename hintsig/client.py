@@ -85,7 +85,7 @@ class HintsigClient:
     ) -> RegisteredModel:
         """A new registered model with no versions; an error if the name is taken."""
         return self._store.create_registered_model(
-            _model_name(name), _description(description), _tags(tags)
+            _model_name(name), _optional_str(description, "description"), _tags(tags)
         )
 
     def get_registered_model(self, name: str) -> RegisteredModel:
@@ -174,9 +174,8 @@ class HintsigClient:
     ) -> ModelVersion:
         checked_name = _model_name(name)
         checked_tags = _tags(tags)
-        checked_description = _description(description)
-        if run_id is not None and not isinstance(run_id, str):
-            raise HintsigException(f"run_id must be a str or None, got {type(run_id).__name__}")
+        checked_description = _optional_str(description, "description")
+        checked_run_id = _optional_str(run_id, "run_id")
         source_dir = _model_dir(source)
         copy = self._storage.copy_in(source_dir)
         try:
@@ -185,7 +184,7 @@ class HintsigClient:
                 name=checked_name,
                 source=str(source_dir),
                 storage_location=str(copy),
-                run_id=run_id or info.run_id,
+                run_id=checked_run_id or info.run_id,
                 description=checked_description,
                 signature=info.signature,
                 tags=checked_tags,
@@ -286,10 +285,10 @@ def _version_number(version: object) -> int:
     raise HintsigException(f"A model version must be a positive integer (got {_kind(version)})")
 
 
-def _description(description: object) -> str | None:
-    if description is None or isinstance(description, str):
-        return description
-    raise HintsigException(f"description must be a str or None, got {type(description).__name__}")
+def _optional_str(value: object, what: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise HintsigException(f"{what} must be a str or None, got {type(value).__name__}")
 
 
 def _tags(tags: Mapping[str, Any] | None) -> dict[str, str]:

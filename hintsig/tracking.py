@@ -123,14 +123,13 @@ def new_model_id() -> str:
 
 def model_artifacts_dir(model_id: str) -> Path:
     """Where the model directory of logged model `model_id` lives."""
-    _check_id(model_id, "model id")
-    return tracking_dir() / "models" / model_id / "artifacts"
+    return _model_dir(model_id) / "artifacts"
 
 
 def record_logged_model(model_id: str, name: str, run: Run | None) -> None:
     """Write the model's own record and, inside a run, the run's pointer to it."""
     _write_json(
-        tracking_dir() / "models" / model_id / "meta.json",
+        _model_dir(model_id) / "meta.json",
         {
             "model_id": model_id,
             "name": name,
@@ -144,9 +143,8 @@ def record_logged_model(model_id: str, name: str, run: Run | None) -> None:
 
 def run_model_id(run_id: str, name: str) -> str:
     """The id of the model logged as `name` in run `run_id`; a clear error when there is none."""
-    _check_id(run_id, "run id")
-    check_model_name(name)
     run_dir = _run_dir(run_id)
+    check_model_name(name)
     if not run_dir.is_dir():
         raise HintsigException(f"No run {run_id!r} in the tracking directory {tracking_dir()}")
     pointer = run_dir / "models" / f"{name}.json"
@@ -180,6 +178,11 @@ def _check_id(value: str, what: str) -> None:
 def _run_dir(run_id: str) -> Path:
     _check_id(run_id, "run id")
     return tracking_dir() / "runs" / run_id
+
+
+def _model_dir(model_id: str) -> Path:
+    _check_id(model_id, "model id")
+    return tracking_dir() / "models" / model_id
 
 
 def _now_ms() -> int:

@@ -39,17 +39,24 @@ def transaction(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     try:
         conn = _open(path)
         try:
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
+            with _begin(conn, write=write):
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise _registry_error(exc, path) from exc
+
+
+@contextmanager
+def _begin(conn: sqlite3.Connection, *, write: bool) -> Iterator[None]:
+    """One transaction on `conn`: committed when the block ends, rolled back when it raises."""
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -75,11 +82,8 @@ def _open(path: Path) -> sqlite3.Connection:
 def _current_version(conn: sqlite3.Connection, path: Path) -> int:
     """`_checked_version` read in one transaction: another process creating the schema at
     the same moment is seen either not at all or whole, never tables without a version."""
-    conn.execute("BEGIN")
-    try:
+    with _begin(conn, write=False):
         return _checked_version(conn, path)
-    finally:
-        conn.execute("COMMIT")
 
 
 def _checked_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -103,8 +107,7 @@ def _checked_version(conn: sqlite3.Connection, path: Path) -> int:
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply the missing migration steps in one write transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _begin(conn, write=True):
         # Read again under the write lock: another process may have migrated meanwhile.
         version = _checked_version(conn, path)
         for step in _migrations.MIGRATIONS[version:]:
@@ -112,10 +115,6 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 conn.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {_migrations.schema_version()}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _pragma(conn: sqlite3.Connection, name: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,12 +117,7 @@ class RegistryStore:
     def search_registered_models(self, filter_string: str | None) -> list[RegisteredModel]:
         condition = compile_filter(filter_string, _MODEL_FIELDS, _MODEL_TAG)
         with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {_MODEL_COLUMNS} FROM registered_models rm "
-                f"WHERE {condition.where} ORDER BY rm.name",
-                condition.params,
-            ).fetchall()
-            return [_model_from_row(conn, row) for row in rows]
+            return _models(conn, condition.where, condition.params)
 
     def delete_registered_model(self, name: str) -> list[str]:
         """Delete the model and its versions; returns the versions' storage locations."""
@@ -207,22 +202,13 @@ class RegistryStore:
                 (name, alias),
             ).fetchone()
             if row is None:
-                _model(conn, name)
-                raise HintsigException(
-                    f"Registered model {name!r} has no alias {alias!r}",
-                    error_code="RESOURCE_DOES_NOT_EXIST",
-                )
+                raise _alias_not_found(conn, name, alias)
             return _version(conn, name, row[0])
 
     def search_model_versions(self, filter_string: str | None) -> list[ModelVersion]:
         condition = compile_filter(filter_string, _VERSION_FIELDS, _VERSION_TAG)
         with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {_VERSION_COLUMNS} FROM model_versions mv "
-                f"WHERE {condition.where} ORDER BY mv.name, mv.version DESC",
-                condition.params,
-            ).fetchall()
-            return [_version_from_row(conn, row) for row in rows]
+            return _versions(conn, condition.where, condition.params)
 
     def delete_model_version(self, name: str, version: int) -> str:
         """Delete one version; returns its storage location."""
@@ -254,11 +240,7 @@ class RegistryStore:
                 (name, alias),
             )
             if not deleted.rowcount:
-                _model(conn, name)
-                raise HintsigException(
-                    f"Registered model {name!r} has no alias {alias!r}",
-                    error_code="RESOURCE_DOES_NOT_EXIST",
-                )
+                raise _alias_not_found(conn, name, alias)
             _touch(conn, name)
 
 
@@ -307,13 +289,29 @@ def _version_not_found(conn: sqlite3.Connection, name: str, version: int) -> Hin
     )
 
 
+def _alias_not_found(conn: sqlite3.Connection, name: str, alias: str) -> HintsigException:
+    if not _model_exists(conn, name):
+        return _model_not_found(name)
+    return HintsigException(
+        f"Registered model {name!r} has no alias {alias!r}", error_code="RESOURCE_DOES_NOT_EXIST"
+    )
+
+
 def _model(conn: sqlite3.Connection, name: str) -> RegisteredModel:
-    row = conn.execute(
-        f"SELECT {_MODEL_COLUMNS} FROM registered_models rm WHERE rm.name = ?", (name,)
-    ).fetchone()
-    if row is None:
+    found = _models(conn, "rm.name = ?", (name,))
+    if not found:
         raise _model_not_found(name)
-    return _model_from_row(conn, row)
+    return found[0]
+
+
+def _models(
+    conn: sqlite3.Connection, where: str, params: Sequence[object]
+) -> list[RegisteredModel]:
+    """The registered models (table alias `rm`) meeting the condition `where`, by name."""
+    rows = conn.execute(
+        f"SELECT {_MODEL_COLUMNS} FROM registered_models rm WHERE {where} ORDER BY rm.name", params
+    )
+    return [_model_from_row(conn, row) for row in rows.fetchall()]
 
 
 def _model_from_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> RegisteredModel:
@@ -337,13 +335,20 @@ def _latest_version_number(conn: sqlite3.Connection, name: str) -> int | None:
 
 
 def _version(conn: sqlite3.Connection, name: str, version: int) -> ModelVersion:
-    row = conn.execute(
-        f"SELECT {_VERSION_COLUMNS} FROM model_versions mv WHERE mv.name = ? AND mv.version = ?",
-        (name, version),
-    ).fetchone()
-    if row is None:
+    found = _versions(conn, "mv.name = ? AND mv.version = ?", (name, version))
+    if not found:
         raise _version_not_found(conn, name, version)
-    return _version_from_row(conn, row)
+    return found[0]
+
+
+def _versions(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[ModelVersion]:
+    """The versions (table alias `mv`) meeting the condition `where`, newest first by name."""
+    rows = conn.execute(
+        f"SELECT {_VERSION_COLUMNS} FROM model_versions mv "
+        f"WHERE {where} ORDER BY mv.name, mv.version DESC",
+        params,
+    )
+    return [_version_from_row(conn, row) for row in rows.fetchall()]
 
 
 def _version_from_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> ModelVersion:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from mypy.nodes import TypeInfo
 from mypy.types import (
@@ -75,6 +76,7 @@ _SUPPORTED = (
     "dict[str, ...] or a pydantic model"
 )
 _NO_NONE = "list elements cannot be None"
+_WHOLE_INPUT_ONLY = "a DataFrame, an ndarray or TypeFromExample can only be the whole model input"
 _NOT_A_LIST = "the model input is a batch, so its hint must be a list"
 _EMPTY_MODEL = (
     "a model with no fields cannot describe an input; add fields to it, or write "
@@ -153,18 +155,16 @@ def check_input_hint(typ: Type, *, validate_unions: bool = False) -> list[Findin
 
 
 def check_output_hint(typ: Type, *, validate_unions: bool = False) -> list[Finding]:
-    """What hintsig says about `typ` as a return hint checked by `validate_output=True`."""
+    """What hintsig says about `typ` (annotated) as a return hint checked by
+    `validate_output=True`."""
     scope = Scope(show(typ), validate_unions=validate_unions)
     proper = get_proper_type(typ)
-    if isinstance(proper, AnyType) and proper.type_of_any == TypeOfAny.unannotated:
-        return [Finding("error", "validate_output=True needs a return type hint")]
     if is_unknown(proper):
         return []
     result = translate_type(typ, scope)
     if result is not None and not _is_list(proper) and not (result.has_schema and result.required):
         scope.unsupported(typ, "an output needs a list, a scalar, a dict or a model hint")
-    findings = drop_notes_if_failed(scope.findings)
-    return [Finding(f.severity, f"validate_output=True: {f.message}") for f in findings]
+    return drop_notes_if_failed(scope.findings)
 
 
 def drop_notes_if_failed(findings: list[Finding]) -> list[Finding]:
@@ -231,15 +231,10 @@ def _list(typ: Instance, scope: Scope) -> Translated | None:
         scope.invalid(typ, "a list needs its element type; write `list[str]`, for example")
         return None
     item = translate_type(item_type, scope)
-    if item is None:
+    if item is not None and not item.required and not scope.in_model:
+        scope.invalid(typ, _element_fix(typ))  # a model's own validation allows None
         return None
-    if not item.required and not scope.in_model:  # a model's own validation allows None
-        scope.invalid(typ, _element_fix(typ))
-        return None
-    if not item.has_schema:
-        scope.unsupported(item_type, f"it cannot be a list element; {_whole_input_fix()}")
-        return None
-    return Translated()
+    return Translated() if _nests(item, item_type, "a list element", scope) else None
 
 
 def _dict(typ: Instance, scope: Scope) -> Translated | None:
@@ -253,12 +248,9 @@ def _dict(typ: Instance, scope: Scope) -> Translated | None:
         written = "use `str` keys" if fix is None else f"write `{fix}`"
         scope.invalid(typ, f"dict keys must be str (as in JSON); {written}")
     item = translate_type(value, scope)
-    if item is None or not key_ok:
+    if not key_ok:
         return None
-    if not item.has_schema:
-        scope.unsupported(value, f"it cannot be a dict value; {_whole_input_fix()}")
-        return None
-    return Translated()
+    return Translated() if _nests(item, value, "a dict value", scope) else None
 
 
 def _union(typ: UnionType, scope: Scope) -> Translated | None:
@@ -333,11 +325,7 @@ def check_model(typ: Instance, scope: Scope) -> Translated | None:
             continue
         field_scope = scope.for_field(info, model_field.name)
         result = translate_type(model_field.type, field_scope)
-        if result is None:
-            failed = True
-        elif not result.has_schema:
-            fix = f"it cannot be a field of an input model; {_whole_input_fix()}"
-            field_scope.unsupported(model_field.type, fix)
+        if not _nests(result, model_field.type, "a field of an input model", field_scope):
             failed = True
         elif not result.required and not model_field.has_default:
             shown = show(model_field.type)
@@ -432,8 +420,12 @@ def _optional_field(item: str) -> str:
     )
 
 
-def _whole_input_fix() -> str:
-    return "a DataFrame, an ndarray or TypeFromExample can only be the whole model input"
+def _nests(item: Translated | None, typ: Type, role: str, scope: Scope) -> TypeGuard[Translated]:
+    """True when `item`, the translation of `typ`, can be `role` (a list element, ...): it has
+    a schema type. A whole-input hint (a DataFrame, ...) gets an error saying so."""
+    if item is not None and not item.has_schema:
+        scope.unsupported(typ, f"it cannot be {role}; {_WHOLE_INPUT_ONLY}")
+    return item is not None and item.has_schema
 
 
 def _no_mapping_fix(typ: ProperType) -> str:

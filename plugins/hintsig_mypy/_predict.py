@@ -95,10 +95,12 @@ class _Check:
         return check_input_hint(typ, validate_unions=self.validate_unions)
 
     def output(self, typ: Type) -> list[Finding]:
-        enforced = None if _unannotated(typ) else self._enforced(typ, None)
-        if enforced is not None:
-            return [Finding(f.severity, f"validate_output=True: {f.message}") for f in enforced]
-        return check_output_hint(typ, validate_unions=self.validate_unions)
+        if _unannotated(typ):
+            return [Finding("error", "validate_output=True needs a return type hint")]
+        findings = self._enforced(typ, None)
+        if findings is None:
+            findings = check_output_hint(typ, validate_unions=self.validate_unions)
+        return [Finding(f.severity, f"validate_output=True: {f.message}") for f in findings]
 
     def _enforced(self, typ: Type, parameter: str | None) -> list[Finding] | None:
         """Findings for a tensor or DataFrame hint (`parameter` None: the return hint)."""
