@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import tempfile
 import threading
 import uuid
 from collections.abc import Mapping
@@ -26,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from hintsig._files import write_text_atomic
 from hintsig.exceptions import HintsigException, SchemaDefinitionError
 from hintsig.models._uri import registered_model_ref, resolve_model_uri
 from hintsig.types.schema import ModelSignature, ParamSchema, Schema
@@ -99,15 +99,7 @@ class Model:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the `MLmodel` file into directory `path`, atomically."""
-        directory = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{MLMODEL_FILE}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(self.to_yaml())
-            os.replace(tmp, directory / MLMODEL_FILE)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomic(Path(path) / MLMODEL_FILE, self.to_yaml())
 
     # ------------------------------------------------------------------ fields
 
