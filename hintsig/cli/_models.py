@@ -187,7 +187,7 @@ def signature_command(model_uri: str, json_schema: bool) -> None:
         from hintsig.models._json_schema import signature_to_json_schema
         from hintsig.pyfunc._persist import load_model
 
-        hinted = load_model(model_uri).validated_by_hints
+        hinted = load_model(model_uri).input_validator is not None
         document: Any = signature_to_json_schema(signature, type_hinted=hinted)
     else:
         from hintsig.serving._served import signature_json

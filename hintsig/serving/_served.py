@@ -65,8 +65,11 @@ class ServedModel:
 
     @property
     def type_hinted(self) -> bool:
-        """True when the model's type hints validate its input (it takes `inputs` only)."""
-        return self.model.validated_by_hints
+        """True when a `list[...]` hint validates the model's input: it takes `inputs` only.
+
+        Tensor and DataFrame hints take every format their schema allows.
+        """
+        return self.model.input_validator is not None
 
     @property
     def formats(self) -> tuple[str, ...]:
