@@ -225,8 +225,9 @@ def _from_list(data: Sequence[Any], check: _Check, path: str, errors: Errors) ->
     if target.kind not in allowed:
         errors.append((path, f"expected values of dtype {target}, got {_list_kind(natural)}"))
         return data
-    if natural.dtype.kind in "iu" and target.kind in "iu" and not fits_number(natural, target):
-        errors.append((path, f"integers out of range for {target}"))
+    if target.kind in "iuf" and not fits_number(natural, target):  # never wrap or overflow
+        what = "integers" if target.kind in "iu" else "numbers"
+        errors.append((path, f"{what} out of range for {target}"))
         return data
     if target.kind in "US" and target.itemsize == 0:
         return natural

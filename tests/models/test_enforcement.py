@@ -649,6 +649,8 @@ def test_lists_are_converted_to_the_tensor_dtype(
     [
         ([1.5], np.int32, "expected values of dtype int32, got floats"),
         ([300], np.int8, "integers out of range for int8"),
+        ([1e39], np.float32, "numbers out of range for float32"),
+        ([2**200 * 1.0], np.float16, "numbers out of range for float16"),
         ([True], np.float32, "expected values of dtype float32, got booleans"),
         (["1"], np.float64, "expected values of dtype float64, got strings"),
         (
