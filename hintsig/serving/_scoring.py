@@ -30,6 +30,7 @@ from typing import Any
 
 from hintsig.exceptions import HintsigException, OutputValidationError
 from hintsig.models._payload import ServingInput, parse_content_type
+from hintsig.models._strict_json import invalid_serving_input
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.serving._encode import predictions_bytes
 from hintsig.serving._errors import ServingError
@@ -83,14 +84,11 @@ class Scorer:
         except HintsigException as exc:
             raise ServingError.from_exception(exc) from None
         except RecursionError:
-            raise ServingError(400, "Invalid serving input: the body nests too deeply") from None
+            problem = "the body nests too deeply"
         except Exception as exc:  # pandas or numpy refusing odd client data the parser let by
             _logger.warning("The payload parser failed on a request", exc_info=True)
-            raise ServingError(
-                400,
-                f"Invalid serving input: it cannot be read as this model's input "
-                f"({type(exc).__name__})",
-            ) from None
+            problem = f"it cannot be read as this model's input ({type(exc).__name__})"
+        raise ServingError.from_exception(invalid_serving_input(problem))
 
     def predict(self, parsed: ServingInput) -> Any:
         """The model's output; a 400 for data or params the signature refuses, else 500."""
