@@ -211,6 +211,8 @@ def _fits_float(values: np.ndarray, target: np.dtype[Any]) -> bool:
     if target.itemsize >= 8 or values.size == 0 or values.dtype.kind not in "iuf":
         return True
     limit = float(np.finfo(target).max)
+    if -limit <= values.min() and values.max() <= limit:  # two reads, no copy: the usual case
+        return True
     magnitudes = np.abs(values[np.isfinite(values)]) if values.dtype.kind == "f" else values
     return magnitudes.size == 0 or bool(np.abs(magnitudes).max() <= limit)
 
