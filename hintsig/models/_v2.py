@@ -17,13 +17,17 @@ The protocol's metadata messages are pydantic models (`MetadataTensor`, `Metadat
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pydantic
 
 from hintsig.exceptions import HintsigException
 from hintsig.types.schema import ColSpec, DataType, Schema, TensorSpec
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "BYTES",
@@ -155,12 +159,18 @@ def tensor_datatype(dtype: Any, name: str) -> str:
     import numpy as np
 
     dtype = np.dtype(dtype)
-    if dtype.kind in "OUS":
-        return BYTES
-    datatype = NUMPY_V2.get(dtype.name)
+    datatype = _datatype_of(dtype)
     if datatype is None:
         raise HintsigException(
             f"Tensor {name!r}: the Open Inference Protocol has no datatype for {dtype.name} "
             f"values; use one of: {', '.join(sorted(set(V2_NUMPY.values()) - {'object'}))}"
         )
     return datatype
+
+
+@functools.cache
+def _datatype_of(dtype: np.dtype[Any]) -> str | None:
+    """The V2 datatype of `dtype`, worked out once per dtype (answers are per request)."""
+    if dtype.kind in "OUS":
+        return BYTES
+    return NUMPY_V2.get(dtype.name)

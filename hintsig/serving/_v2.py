@@ -26,6 +26,7 @@ import json
 import logging
 import math
 import struct
+import sys
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -262,12 +263,18 @@ class V2Model:
                 chunks.append(chunk)
                 size = {"binary_data_size": len(chunk)}
                 outputs.append(
-                    ResponseOutput(name=name, datatype=datatype, shape=shape, parameters=size)
+                    ResponseOutput.model_construct(
+                        name=name, datatype=datatype, shape=shape, parameters=size
+                    )
                 )
             else:
                 data = _to_json_data(datatype, array)
-                outputs.append(ResponseOutput(name=name, datatype=datatype, shape=shape, data=data))
-        response = InferenceResponse(
+                outputs.append(
+                    ResponseOutput.model_construct(
+                        name=name, datatype=datatype, shape=shape, data=data
+                    )
+                )
+        response = InferenceResponse.model_construct(  # built from checked parts
             model_name=self.served.name,
             model_version=self.served.version,
             id=request.id,
@@ -293,8 +300,6 @@ class V2Model:
             ) from None
 
     def _named_outputs(self, output: Any) -> list[tuple[str, Any]]:
-        import sys
-
         pd = sys.modules.get("pandas")
         if pd is not None and isinstance(output, pd.DataFrame):
             return [(str(c), output[c].to_numpy()) for c in output.columns]
@@ -421,15 +426,20 @@ def _numbers_from_json(data: Any, datatype: str, count: int, label: str) -> np.n
     raise _Problem(f"{label}: expected {datatype} data, got {found}")
 
 
+_LITTLE_HOST = sys.byteorder == "little"
+#: V2 datatype -> the little-endian dtype of its binary tensor data.
+_LITTLE_ENDIAN = {k: np.dtype(v).newbyteorder("<") for k, v in V2_NUMPY.items() if k != BYTES}
+
+
 def _numbers_from_binary(chunk: memoryview, datatype: str, count: int, label: str) -> np.ndarray:
-    dtype = np.dtype(V2_NUMPY[datatype]).newbyteorder("<")
+    dtype = _LITTLE_ENDIAN[datatype]
     if len(chunk) != count * dtype.itemsize:
         raise _Problem(
             f"{label}: its binary_data_size is {len(chunk)} bytes; {count} {datatype} "
             f"elements take {count * dtype.itemsize}"
         )
     array = np.frombuffer(chunk, dtype=dtype)
-    return array.astype(dtype.newbyteorder("="), copy=False)
+    return array if dtype.isnative else array.astype(dtype.newbyteorder("="))
 
 
 def _bytes_from_json(data: Any, count: int, label: str) -> np.ndarray:
@@ -555,8 +565,8 @@ def _to_json_data(datatype: str, array: np.ndarray) -> list[Any]:
 
 def _to_binary(datatype: str, array: np.ndarray) -> bytes:
     if datatype != BYTES:
-        little = array.astype(array.dtype.newbyteorder("<"), copy=False)
-        return np.ascontiguousarray(little).tobytes()
+        little = array.dtype.byteorder == "<" or (array.dtype.isnative and _LITTLE_HOST)
+        return (array if little else array.astype(array.dtype.newbyteorder("<"))).tobytes()
     parts: list[bytes] = []
     for value in array.reshape(-1):
         raw = value if isinstance(value, bytes) else str(value).encode("utf-8")
