@@ -22,18 +22,16 @@ import asyncio
 import json
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 import numpy as np
-from serving import CLIENTS, Figures, client, free_port, merge, ms, start
+from serving import CLIENTS, Figures, free_port, load_request, merge, ms, start
 
 import hintsig.pyfunc
 
 ROUNDS = 2
 SECONDS = 2.5
-WARMUP = 0.5
 BATCHES = (1, 256)
 ENCODINGS = ("json", "binary")
 SERVERS = ("floor", "hintsig")
@@ -114,17 +112,6 @@ def request_bytes(port: int, body: bytes, headers: dict[str, str]) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def load(port: int, request: bytes, seconds: float) -> Figures:
-    began = time.perf_counter()
-    record_from = began + WARMUP
-    stop_at = record_from + seconds
-    results = await asyncio.gather(
-        *(client(port, request, stop_at, record_from) for _ in range(CLIENTS))
-    )
-    latencies = [x for r in results for x in r]
-    return Figures(len(latencies), time.perf_counter() - record_from, latencies)
-
-
 def check(port: int) -> None:
     """Both servers answer the same logits for the same rows."""
     body, headers = body_and_headers(2, "json")
@@ -174,7 +161,7 @@ def report(ports: dict[str, int]) -> None:
             for _ in range(ROUNDS):
                 for name in SERVERS:
                     request = request_bytes(ports[name], body, headers)
-                    runs[name].append(asyncio.run(load(ports[name], request, SECONDS)))
+                    runs[name].append(asyncio.run(load_request(ports[name], request, SECONDS)))
             floor = merge(runs["floor"])
             for name in SERVERS:
                 figures = merge(runs[name])

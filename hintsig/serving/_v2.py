@@ -225,6 +225,10 @@ class V2Model:
         if self._hinted or not self._named:  # a list[...] hint or an unnamed column: a list
             values = next(iter(arrays.values()))
             return values if isinstance(values, list) else values.tolist()
+        lengths = {name: len(column) for name, column in arrays.items()}
+        if len(set(lengths.values())) > 1:
+            shown = ", ".join(f"{_shown(name)}: {n}" for name, n in lengths.items())
+            raise V2Error(400, f"the column tensors hold different numbers of rows ({shown})")
         import pandas as pd
 
         return pd.DataFrame(arrays)

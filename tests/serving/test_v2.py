@@ -311,3 +311,24 @@ def test_a_model_failure_is_500(servers: dict[str, triton.InferenceServerClient]
     )
     assert error.status() == "500"
     assert "ZeroDivisionError" in error.message()
+
+
+def test_columns_of_different_lengths_are_400(
+    servers: dict[str, triton.InferenceServerClient],
+) -> None:
+    inputs = [
+        _input("x", np.array([1.0, 2.0, 3.0]), "FP64"),
+        _input("name", np.array(["a"], dtype=object), "BYTES"),
+    ]
+    error = _error(lambda: servers["frame"].infer("frame", inputs))
+    assert error.status() == "400"
+    assert "different numbers of rows ('x': 3, 'name': 1)" in error.message()
+
+
+def test_json_data_may_be_flat_or_nested(urls: dict[str, str]) -> None:
+    url = f"{urls['tensor']}/v2/models/tensor/versions/1/infer"
+    for data in ([1, 2, 3, 4.5], [[1, 2], [3, 4.5]]):
+        tensor = {"name": "input-0", "shape": [2, 2], "datatype": "FP32", "data": data}
+        answer = httpx.post(url, json={"id": "n", "inputs": [tensor]})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["outputs"][0]["data"] == [3.0, 7.5]
