@@ -14,6 +14,11 @@ The load is `benchmarks/serving.py`'s: 8 concurrent keep-alive clients on raw as
 streams, the two servers alternating in short rounds. Printed for batch 1 and batch 256, JSON
 and binary tensor data (both ways): requests/s, p50 and p99 latency, and hintsig's
 requests/s as a ratio of the floor's. Goal: at least 0.8x the floor's requests/s.
+
+hintsig passes the floor on JSON bodies: the floor parses with the standard library's
+`json.loads`, which takes about 5x as long on a list of floats as the pydantic (Rust) JSON
+parser that reads hintsig's request model; binary data is the comparison of the protocol
+layers themselves (same `np.frombuffer`, same model call).
 """
 
 from __future__ import annotations
