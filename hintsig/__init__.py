@@ -7,12 +7,13 @@ package, imported on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from typing import TYPE_CHECKING, Any
 
+from hintsig import _hooks
 from hintsig._lazy import lazy_getattr
+from hintsig._version import __version__ as __version__
 from hintsig.exceptions import HintsigException as HintsigException
-
-__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from hintsig import models as models
@@ -35,4 +36,30 @@ __getattr__ = lazy_getattr(
     __name__,
     {"start_run": "hintsig.tracking", "register_model": "hintsig.client"},
     submodules=("models", "pyfunc", "types"),
+)
+
+
+def _registered_model_source(name: str, version: str | None, alias: str | None) -> str:
+    from hintsig.client import resolve_registered_uri
+
+    return resolve_registered_uri(name, version, alias)
+
+
+def _load_saved_model(model_uri: str | os.PathLike[str]) -> Any:
+    from hintsig.pyfunc import load_model
+
+    return load_model(model_uri)
+
+
+def _schema_enforcement() -> _hooks.SchemaEnforcement:
+    from hintsig.models.enforcement import enforce_schema
+
+    return enforce_schema
+
+
+# The facade wires the higher layers' implementations into the lower layers' protocols.
+_hooks.install(
+    registered_model_resolver=_registered_model_source,
+    saved_model_loader=_load_saved_model,
+    schema_enforcement=_schema_enforcement,
 )

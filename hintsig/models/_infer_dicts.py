@@ -28,9 +28,14 @@ from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
-    from hintsig.models._infer_values import Values
+    from collections.abc import Sequence
 
-__all__ = ["Column", "dict_columns"]
+    import numpy.typing as npt
+
+__all__ = ["Column", "Values", "dict_columns"]
+
+#: A pool: a list, or a 1-D object array.
+Values: TypeAlias = "Sequence[Any] | npt.NDArray[Any]"
 
 #: A key, its values (in the dicts holding it), and whether some dict lacks the key.
 Column: TypeAlias = "tuple[Hashable, Values, bool]"

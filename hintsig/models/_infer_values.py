@@ -21,11 +21,12 @@ import datetime as _dt
 import enum
 import operator
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
+from hintsig.models._infer_dicts import Values as Values
 from hintsig.models._infer_dicts import dict_columns
 from hintsig.types.schema import AnyType, Array, ColType, DataType, Object, Property
 
@@ -45,9 +46,6 @@ __all__ = [
     "numpy_datatype",
     "object_array",
 ]
-
-#: A pool: a list, or a 1-D object array.
-Values: TypeAlias = "Sequence[Any] | npt.NDArray[Any]"
 
 #: Problems found so far, as `(path, message)`; inference carries on after each one.
 Errors = list[tuple[str, str]]

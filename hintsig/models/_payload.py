@@ -31,11 +31,11 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from hintsig._strict_json import decode_json_text
+from hintsig._strict_json import invalid_serving_input as _fail
 from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models._column_casts import fits_number
 from hintsig.models._examples import decode_frame, decode_json_input
-from hintsig.models._strict_json import decode_json_text
-from hintsig.models._strict_json import invalid_serving_input as _fail
 from hintsig.types.schema import ColSpec, DataType, Schema, TensorSpec
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ Accepted everywhere a model is read or written:
 * `runs:/<run_id>/<name>`: the model logged as `name` in a run of the tracking directory;
 * `models:/<model_id>`: a logged model of the tracking directory;
 * `models:/<name>/<version>` and `models:/<name>@<alias>`: a registered model version,
-  resolved through the registry (`hintsig.client`) to its source URI, which is resolved in turn.
+  resolved through the registry (`hintsig.client`, reached through `hintsig._hooks`) to its
+  source URI, which is resolved in turn.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from hintsig._hooks import registered_model_source
 from hintsig.exceptions import HintsigException
 
 __all__ = ["RegisteredModelRef", "registered_model_ref", "resolve_model_uri"]
@@ -113,9 +115,7 @@ def _models_path(uri: str, hops: int) -> Path:
         raise HintsigException(
             f"Registered model {ref.name!r} resolves through more than {_MAX_HOPS} models:/ URIs"
         )
-    from hintsig.client import resolve_registered_uri
-
-    source = resolve_registered_uri(ref.name, ref.version, ref.alias)
+    source = registered_model_source(ref.name, ref.version, ref.alias)
     return _resolve(source, hops + 1)
 
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from hintsig._hooks import load_saved_model
 from hintsig.exceptions import HintsigException
 from hintsig.models._uri import resolve_model_uri
 
@@ -40,8 +41,6 @@ def validate_serving_input(
     `serving_input` is the JSON request body (text, or the decoded object). A payload the
     server would refuse raises the `HintsigException` it would answer with.
     """
-    from hintsig.pyfunc._persist import load_model
-
-    model = load_model(model_uri)
+    model = load_saved_model(model_uri)  # hintsig.pyfunc.load_model, through hintsig._hooks
     parsed = model.parse_serving_input(serving_input)
     return model.predict(parsed.data, params=parsed.params)

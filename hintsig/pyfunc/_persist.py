@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
-import hintsig
+from hintsig._version import __version__
 from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models._examples import encode_example, split_input_example, write_example
 from hintsig.models._uri import resolve_model_uri
@@ -357,7 +357,7 @@ def _write_model(
             {
                 **{k: v for k, v in extra.items() if v is not None},
                 "flavors": flavors,
-                "hintsig_version": hintsig.__version__,
+                "hintsig_version": __version__,
                 "model_uuid": uuid.uuid4().hex,
                 "utc_time_created": _utc_now(),
                 "is_signature_from_type_hint": choice.from_hints,
@@ -630,7 +630,7 @@ def _requirement_lines(
     pip_requirements: Sequence[str] | str | os.PathLike[str] | None, defaults: list[str]
 ) -> list[str]:
     if pip_requirements is None:
-        return [f"hintsig=={hintsig.__version__}", *defaults]
+        return [f"hintsig=={__version__}", *defaults]
     if isinstance(pip_requirements, (str, os.PathLike)):
         file = Path(pip_requirements)
         try:

@@ -32,9 +32,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-import hintsig
+from hintsig._version import __version__
 from hintsig.exceptions import HintsigException
 from hintsig.pyfunc._loaded import PyFuncModel
+from hintsig.serving._body import read_body as read_body
 from hintsig.serving._encode import json_bytes
 from hintsig.serving._errors import ERROR_CODES, ServingError, error_body
 from hintsig.serving._openapi import openapi_document
@@ -119,7 +120,7 @@ class _Endpoints:
         return Response(b'{"status":"ok"}', media_type=_JSON)
 
     async def version(self, request: Request) -> Response:
-        return Response(json_bytes({"version": hintsig.__version__}), media_type=_JSON)
+        return Response(json_bytes({"version": __version__}), media_type=_JSON)
 
     async def metadata(self, request: Request) -> Response:
         return Response(self._metadata, media_type=_JSON)
@@ -151,25 +152,6 @@ class _Endpoints:
             raise ServingError(
                 504, f"The request took longer than the server's timeout of {timeout:g} s"
             ) from None
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body; a 413 `ServingError` as soon as it is known to pass `limit` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(limit)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _too_large(limit: int) -> ServingError:
-    return ServingError(413, f"The request body is larger than the server's limit of {limit} bytes")
 
 
 def _json_error(

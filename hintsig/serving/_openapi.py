@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import hintsig
+from hintsig._version import __version__
 from hintsig.models._json_schema import predictions_json_schema, signature_to_json_schema
 from hintsig.serving._errors import ERROR_CODES
 from hintsig.serving._served import ServedModel
@@ -49,7 +49,7 @@ def openapi_document(served: ServedModel) -> dict[str, Any]:
         "info": {
             "title": served.name,
             "version": served.version,
-            "description": f"Scoring server (hintsig {hintsig.__version__}) for the model "
+            "description": f"Scoring server (hintsig {__version__}) for the model "
             f"{served.model_uri}.",
         },
         "paths": {

@@ -13,7 +13,7 @@ import hashlib
 import html
 from collections.abc import Iterable, Sequence
 
-import hintsig
+from hintsig._version import __version__
 from hintsig.serving._encode import json_bytes
 from hintsig.serving._served import ServedModel
 from hintsig.types.schema import ColSpec, ParamSchema, Schema, TensorSpec
@@ -118,7 +118,7 @@ def render_page(served: ServedModel) -> str:
         '<pre id="response" aria-live="polite"></pre>',
         "</section></main>",
         '<footer><a href="openapi.json">OpenAPI document</a> &middot; '
-        f'<a href="metadata">metadata</a> &middot; hintsig {_e(hintsig.__version__)}</footer>',
+        f'<a href="metadata">metadata</a> &middot; hintsig {_e(__version__)}</footer>',
         f"<script>{_SCRIPT}</script>",
         "</body></html>",
     ]

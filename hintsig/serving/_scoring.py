@@ -8,7 +8,7 @@ same way:
    type hints check its input is first tried in one pass, validated in pydantic's JSON mode
    straight from the bytes (`hintsig.types._hint_request`); any body that pass does not
    accept as plainly valid, and every other body, goes to `PyFuncModel.parse_serving_input`,
-   which calls the one payload parser (JSON decoded strictly by `hintsig.models._strict_json`)
+   which calls the one payload parser (JSON decoded strictly by `hintsig._strict_json`)
    and explains every problem;
 2. `PyFuncModel.predict(data, params)` enforces the signature and calls the model;
 3. the output is written as `{"predictions": ...}` (`_encode`).
@@ -28,9 +28,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from hintsig._strict_json import invalid_serving_input
 from hintsig.exceptions import HintsigException, OutputValidationError
 from hintsig.models._payload import ServingInput, parse_content_type
-from hintsig.models._strict_json import invalid_serving_input
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.serving._encode import predictions_bytes
 from hintsig.serving._errors import ServingError

@@ -36,7 +36,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-import hintsig
+from hintsig._version import __version__
 from hintsig.models._jsonvalue import to_json_value
 from hintsig.models._payload import ServingInput
 from hintsig.models._v2 import (
@@ -49,6 +49,7 @@ from hintsig.models._v2 import (
     signature_tensors,
     tensor_datatype,
 )
+from hintsig.serving._body import read_body
 from hintsig.serving._errors import ServingError
 from hintsig.serving._scoring import Scorer
 from hintsig.serving._served import ServedModel
@@ -602,15 +603,13 @@ def _answers_v2_errors(handler: Callable[[Any, Request], Awaitable[Response]]) -
 
 class _V2Endpoints:
     def __init__(self, served: ServedModel, scorer: Scorer, max_body_size: int) -> None:
-        from hintsig.serving._app import read_body
-
         self.model = V2Model(served, scorer)
         self.max_body_size = max_body_size
         self._read_body = read_body
         self._server = json.dumps(
             {
                 "name": "hintsig",
-                "version": hintsig.__version__,
+                "version": __version__,
                 "extensions": ["binary_tensor_data"],
             }
         ).encode("utf-8")

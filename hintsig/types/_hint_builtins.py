@@ -15,11 +15,12 @@ from typing import Any, Literal, Optional, Union, cast
 import pydantic
 import typing_extensions
 
-from hintsig.types._hint_fix import element_fix, suggest
+from hintsig.types._hint_fix import element_fix, no_mapping_fix, suggest
 from hintsig.types._hint_registry import (
     Translation,
     TranslationContext,
     hint_repr,
+    install_builtins,
     is_type_from_example,
     normalise,
     register_translator,
@@ -281,3 +282,6 @@ def input_key(name: str, info: pydantic.fields.FieldInfo) -> str:
         if isinstance(alias, str):
             return alias
     return name
+
+
+install_builtins(register_builtins, no_mapping_fix)

@@ -3,8 +3,9 @@
 `Annotated[np.ndarray, Tensor(...)]`, a `TypedDict` of such hints and
 `Annotated[pd.DataFrame, Columns(Row)]` translate to a tensor or a named column schema.
 Their values are checked exactly as a loaded model checks its input:
-`hintsig.models.enforcement.enforce_schema` (exact tensor dtype and every fixed dimension;
-required columns, safe casts, extra columns dropped), vectorised, with no per-row Python
+`hintsig.models.enforcement.enforce_schema`, reached through `hintsig._hooks` (exact tensor
+dtype and every fixed dimension; required columns, safe casts, extra columns dropped),
+vectorised, with no per-row Python
 work. An array that fits is returned as it is, so a call costs a dtype and shape comparison.
 """
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from hintsig._hooks import schema_enforcement
+from hintsig._strict_json import decode_json_body, decode_json_text
 from hintsig.exceptions import DataValidationError
 from hintsig.types._hint_errors import What, headline
 from hintsig.types.schema import Schema
@@ -31,13 +34,11 @@ class SchemaEnforcer:
     __slots__ = ("_enforce", "_headline", "label", "schema", "what")
 
     def __init__(self, schema: Schema, label: str, what: What = "input") -> None:
-        from hintsig.models.enforcement import enforce_schema
-
         self.schema = schema
         self.label = label
         self.what: What = what
         self._headline = headline(what, label)
-        self._enforce: Callable[[Any, Schema], Any] = enforce_schema
+        self._enforce: Callable[[Any, Schema], Any] = schema_enforcement()
 
     def validate(self, data: Any) -> Any:
         """`data` fitted to the schema (nested lists become arrays of the spec's dtype)."""
@@ -52,8 +53,6 @@ class SchemaEnforcer:
 
     def validate_json(self, raw: str | bytes) -> Any:
         """As `validate_serving`, from JSON text (decoded strictly, as a request body is)."""
-        from hintsig.models._strict_json import decode_json_body, decode_json_text
-
         return self.validate(
             decode_json_text(raw) if isinstance(raw, str) else decode_json_body(raw)
         )

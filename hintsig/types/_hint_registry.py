@@ -38,6 +38,7 @@ __all__ = [
     "TypeFromExample",
     "Unsupported",
     "external_stacklevel",
+    "install_builtins",
     "hint_repr",
     "is_type_from_example",
     "normalise",
@@ -180,6 +181,18 @@ def register_translator(
     return add if handler is None else add(handler)
 
 
+#: Installed by `hintsig.types._hint_builtins` when it is imported (it sits above this module):
+#: the function registering the built-in translators, and the one saying why no translator
+#: accepts a hint and what to write instead.
+_builtins: tuple[Callable[[], None], Callable[[Any], str]] | None = None
+
+
+def install_builtins(register: Callable[[], None], no_mapping_fix: Callable[[Any], str]) -> None:
+    """Called once by `_hint_builtins`: how to load the built-ins and explain a refused hint."""
+    global _builtins
+    _builtins = (register, no_mapping_fix)
+
+
 def _ensure_loaded() -> None:
     if not _loaded:
         _load_translators()
@@ -192,9 +205,9 @@ def _load_translators() -> None:
         if _loaded:
             return
         _loaded = True
-        from hintsig.types import _hint_builtins
-
-        _hint_builtins.register_builtins()
+        if _builtins is None:
+            raise RuntimeError("hintsig.types._hint_builtins was not imported")
+        _builtins[0]()
         _load_plugins()
 
 
@@ -224,9 +237,8 @@ def translate(hint: Any, context: TranslationContext) -> Translation:
                     result.schema_type, with_metadata(result.python_type, metadata), result.required
                 )
             return result
-    from hintsig.types._hint_fix import no_mapping_fix  # it translates hints itself
-
-    context.unsupported(bare, no_mapping_fix(bare))
+    assert _builtins is not None  # _ensure_loaded() checked it
+    context.unsupported(bare, _builtins[1](bare))
 
 
 _UNION_ORIGINS: tuple[Any, ...] = (Union, types.UnionType)

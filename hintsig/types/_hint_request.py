@@ -9,7 +9,7 @@ no intermediate Python objects.
 This is the fast path only. It answers None (never an error) whenever the body is not plainly
 valid, and the caller then runs the full parser, which explains every problem. Both paths must
 accept the same bodies, and pydantic's JSON reader reads `NaN`, `Infinity` and `1e999` (as
-non-finite floats) where the strict decoder of `hintsig.models._strict_json` refuses them. So
+non-finite floats) where the strict decoder of `hintsig._strict_json` refuses them. So
 every float in the request's schema is made finite-only, the params are checked after the
 pass (they are few), and a hint whose schema lets a value through unchecked (`Any`, a plain or
 wrap validator function of the user's) gets no fast path at all.
