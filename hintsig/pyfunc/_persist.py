@@ -29,44 +29,55 @@ Other model flavors (the `hintsig_sklearn` plugin) reuse all of this through `sa
 
 from __future__ import annotations
 
-import contextlib
-import datetime as _dt
-import importlib
 import logging
 import os
 import platform
 import shutil
-import sys
-import tempfile
-import uuid
-import warnings
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from hintsig._version import __version__
-from hintsig.exceptions import DataValidationError, HintsigException
-from hintsig.models._examples import encode_example, split_input_example, write_example
+from hintsig.exceptions import HintsigException
 from hintsig.models._uri import resolve_model_uri
-from hintsig.models.model import MLMODEL_FILE, PYFUNC_FLAVOR, Model, ModelInfo, model_from_code
+from hintsig.models.model import PYFUNC_FLAVOR, Model, ModelInfo, model_from_code
 from hintsig.pyfunc._impl import ModelCaller
-from hintsig.pyfunc._loaded import PyFuncModel
-from hintsig.pyfunc._loader import (
+from hintsig.pyfunc._python_function import (
     CODE_DIR,
     LOADER_MODULE,
     PICKLE_FILE,
-    load_python_function,
     new_context,
     run_load_context,
 )
-from hintsig.types.schema import ModelSignature, ParamSchema, Schema
+from hintsig.types.schema import ModelSignature
 
 if TYPE_CHECKING:
     from hintsig.types.type_hints import PredictHints
+from hintsig.pyfunc._mlmodel import REQUIREMENTS_FILE as REQUIREMENTS_FILE
+from hintsig.pyfunc._mlmodel import ModelFlavor as ModelFlavor
+from hintsig.pyfunc._mlmodel import _check_target as _check_target
+from hintsig.pyfunc._mlmodel import _checked_metadata as _checked_metadata
+from hintsig.pyfunc._mlmodel import _choose_signature as _choose_signature
+from hintsig.pyfunc._mlmodel import _commit as _commit
+from hintsig.pyfunc._mlmodel import _hinted_signature as _hinted_signature
+from hintsig.pyfunc._mlmodel import _infer_input_schema as _infer_input_schema
+from hintsig.pyfunc._mlmodel import _infer_output_schema as _infer_output_schema
+from hintsig.pyfunc._mlmodel import _infer_params as _infer_params
+from hintsig.pyfunc._mlmodel import _make_parents as _make_parents
+from hintsig.pyfunc._mlmodel import _Request as _Request
+from hintsig.pyfunc._mlmodel import _requirement_lines as _requirement_lines
+from hintsig.pyfunc._mlmodel import _rows_as_column as _rows_as_column
+from hintsig.pyfunc._mlmodel import _run_example as _run_example
+from hintsig.pyfunc._mlmodel import _SignatureChoice as _SignatureChoice
+from hintsig.pyfunc._mlmodel import _staging_dir as _staging_dir
+from hintsig.pyfunc._mlmodel import _utc_now as _utc_now
+from hintsig.pyfunc._mlmodel import _with_outputs as _with_outputs
+from hintsig.pyfunc._mlmodel import _write_model as _write_model
+from hintsig.pyfunc._mlmodel import _write_requirements as _write_requirements
+from hintsig.pyfunc._read import _MLFLOW_LAYOUTS as _MLFLOW_LAYOUTS
+from hintsig.pyfunc._read import _plugin_loader as _plugin_loader
+from hintsig.pyfunc._read import _pyfunc_conf as _pyfunc_conf
+from hintsig.pyfunc._read import load_model as load_model
 
 __all__ = [
     "ModelFlavor",
@@ -81,8 +92,6 @@ __all__ = [
 ]
 
 _logger = logging.getLogger(__name__)
-
-REQUIREMENTS_FILE = "requirements.txt"
 
 
 # ----------------------------------------------------------------------------- public API
@@ -200,96 +209,6 @@ def log_flavor(
     return ModelInfo.from_model(Model.load(target), uri, version)
 
 
-def load_model(model_uri: str | os.PathLike[str]) -> PyFuncModel:
-    """Load a saved model as a `PyFuncModel` (any URI form hintsig accepts).
-
-    Models saved by hintsig and its plugins load; so do scikit-learn models saved by MLflow
-    (`mlflow.sklearn`), whose files the `hintsig.sklearn` plugin reads. Other MLflow models
-    are a `HintsigException` saying so.
-    """
-    directory = resolve_model_uri(model_uri)
-    meta = Model.load(directory)
-    conf = _pyfunc_conf(meta, directory)
-    loader = str(conf.get("loader_module") or "")
-    if loader == LOADER_MODULE:
-        return PyFuncModel(meta, load_python_function(directory, conf))
-    loader = _MLFLOW_LAYOUTS.get(loader, loader)
-    if loader.split(".", 1)[0] == "mlflow":
-        raise HintsigException(
-            f"The model in {directory} was saved by MLflow ({MLMODEL_FILE} names the loader "
-            f"{loader!r}). hintsig reads its signature and input example (get_model_info, "
-            "load_serving_example, validate_schema), but cannot load MLflow's own model "
-            "classes to predict: load it with mlflow.pyfunc.load_model, or save the model "
-            "again with hintsig.pyfunc.save_model"
-        )
-    if loader.startswith(("hintsig.", "hintsig_")):
-        impl = _plugin_loader(loader, directory)._load_pyfunc(str(directory))
-        return impl if isinstance(impl, PyFuncModel) else PyFuncModel(meta, impl)
-    raise HintsigException(
-        f"Cannot load the model in {directory}: {MLMODEL_FILE} names the unknown loader "
-        f"{loader!r}; hintsig loads the python_function flavor written by hintsig "
-        f"(loader_module {LOADER_MODULE}) and by hintsig plugins"
-    )
-
-
-#: MLflow flavors whose files a hintsig plugin reads: MLflow's loader -> the plugin's.
-_MLFLOW_LAYOUTS = {"mlflow.sklearn": "hintsig_sklearn._loader"}
-
-
-def _pyfunc_conf(meta: Model, directory: Path) -> Mapping[str, Any]:
-    conf = meta.flavors.get(PYFUNC_FLAVOR)
-    if not isinstance(conf, Mapping):
-        found = ", ".join(sorted(meta.flavors)) or "none"
-        raise HintsigException(
-            f"Cannot load the model in {directory}: {directory / MLMODEL_FILE} has no "
-            f"{PYFUNC_FLAVOR!r} flavor (unknown flavors: {found})"
-        )
-    return conf
-
-
-def _plugin_loader(loader: str, directory: Path) -> Any:
-    try:
-        return importlib.import_module(loader)
-    except ImportError as exc:
-        raise HintsigException(
-            f"Cannot load the model in {directory}: its loader {loader!r} is not installed "
-            "(install the hintsig plugin that saved it)"
-        ) from exc
-
-
-# ----------------------------------------------------------------------------- saving
-
-
-class ModelFlavor(Protocol):
-    """One kind of model, as the saving machinery sees it: the hook for plugin flavors.
-
-    The machinery does everything else: the staging directory, the signature, the input
-    example (run through `loaded()`), `MLmodel`, `requirements.txt`.
-    """
-
-    @property
-    def hints(self) -> PredictHints | None:
-        """The type hints of the model's `predict`, if it has any."""
-
-    def store(self, staging: Path) -> dict[str, Any]:
-        """Write the model's files into `staging`; return the `flavors` entry of `MLmodel`."""
-
-    def loaded(self) -> Any:
-        """A fresh copy of the saved model as loading gives it (with `predict(data, params)`),
-        so that the input example runs through exactly what is saved."""
-
-    def requirements(self) -> list[str]:
-        """The pip requirements the saved model needs besides hintsig."""
-
-
-@dataclass(frozen=True)
-class _Request:
-    input_example: Any
-    signature: ModelSignature | None
-    pip_requirements: Sequence[str] | str | os.PathLike[str] | None
-    metadata: Mapping[str, Any] | None
-
-
 @dataclass(frozen=True)
 class _Source:
     """The model object, and how it is stored: pickled bytes or a code file."""
@@ -332,102 +251,6 @@ class _PythonFlavor:
         import cloudpickle
 
         return [f"cloudpickle=={cloudpickle.__version__}"]
-
-
-def _write_model(
-    target: Path,
-    flavor: ModelFlavor,
-    request: _Request,
-    extra: Mapping[str, Any],
-    *,
-    overwrite: bool,
-) -> None:
-    if request.signature is not None and not isinstance(request.signature, ModelSignature):
-        raise HintsigException(
-            f"signature must be a ModelSignature, got {type(request.signature).__name__}"
-        )
-    with _staging_dir(target, overwrite) as staging:
-        hints = flavor.hints
-        flavors = flavor.store(staging)
-        has_example = request.input_example is not None
-        example, params = split_input_example(request.input_example)
-        encoded = encode_example(example, params) if has_example else None
-        choice = _choose_signature(request.signature, hints, has_example, example, params)
-        model = Model(
-            {
-                **{k: v for k, v in extra.items() if v is not None},
-                "flavors": flavors,
-                "hintsig_version": __version__,
-                "model_uuid": uuid.uuid4().hex,
-                "utc_time_created": _utc_now(),
-                "is_signature_from_type_hint": choice.from_hints,
-                "type_hint_from_example": bool(hints is not None and hints.type_from_example),
-            }
-        )
-        model.signature = choice.signature
-        if encoded is not None:
-            output = _run_example(flavor, model, example, params)
-            model.signature = _with_outputs(choice, output)
-            model.set("saved_input_example_info", write_example(staging, encoded))
-        model.set("metadata", _checked_metadata(request.metadata))
-        _write_requirements(staging, request.pip_requirements, flavor.requirements())
-        model.save(staging)
-
-
-@contextmanager
-def _staging_dir(target: Path, overwrite: bool) -> Iterator[Path]:
-    """A temporary sibling of `target`, renamed onto it when the block succeeds.
-
-    On failure the sibling is removed, and so are the parent directories made for it.
-    """
-    _check_target(target, overwrite)
-    made = _make_parents(target.parent)
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.saving-", dir=target.parent))
-        try:
-            staging.chmod(0o755)
-            yield staging
-            _commit(staging, target, overwrite)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    except BaseException:
-        for directory in reversed(made):
-            with contextlib.suppress(OSError):
-                directory.rmdir()
-        raise
-
-
-def _make_parents(directory: Path) -> list[Path]:
-    """Create `directory` and its missing parents; return the ones created, outermost first."""
-    missing = [d for d in (directory, *directory.parents) if not d.exists()][::-1]
-    directory.mkdir(parents=True, exist_ok=True)
-    return missing
-
-
-def _check_target(target: Path, overwrite: bool) -> None:
-    if target.is_file():
-        raise HintsigException(f"Cannot save a model to {target}: it is an existing file")
-    if target.is_dir() and any(target.iterdir()) and not overwrite:
-        raise HintsigException(
-            f"Cannot save a model to {target}: the directory exists and is not empty "
-            "(pass overwrite=True to replace it)"
-        )
-
-
-def _commit(staging: Path, target: Path, overwrite: bool) -> None:
-    _check_target(target, overwrite)
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    backup = target.with_name(f".{target.name}.replaced-{uuid.uuid4().hex}")
-    os.rename(target, backup)
-    try:
-        os.rename(staging, target)
-    except BaseException:
-        os.rename(backup, target)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
 
 
 def _model_source(python_model: Any) -> _Source:
@@ -565,28 +388,6 @@ def copy_code_paths(
     return CODE_DIR
 
 
-def _run_example(
-    flavor: ModelFlavor, meta: Model, example: Any, params: dict[str, Any] | None
-) -> Any:
-    """The model's output on the input example, predicted as the loaded model will predict
-    (the same schema enforcement or type-hint validation), by a fresh copy of what is saved."""
-    loaded = PyFuncModel(meta, flavor.loaded(), input_example=example)
-    try:
-        return loaded.predict(example, params)
-    except DataValidationError as exc:
-        against = "type hints" if loaded.validated_by_hints else "signature"
-        raise HintsigException(
-            f"The input example does not fit the model's {against}: {exc.message}"
-        ) from exc
-    except HintsigException:
-        raise
-    except Exception as exc:
-        raise HintsigException(
-            f"The model failed on the input example: {exc.__class__.__name__} "
-            "(see the chained exception)"
-        ) from exc
-
-
 def _fresh_copy(source: _Source) -> Any:
     """What loading will see: a copy unpickled from the saved bytes (or the code's model)."""
     if source.pickled is None:
@@ -596,172 +397,3 @@ def _fresh_copy(source: _Source) -> Any:
         "The model",
         "save it as models-from-code instead (see the chained exception)",
     )
-
-
-def _utc_now() -> str:
-    return str(_dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None))
-
-
-def _checked_metadata(metadata: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    if metadata is None:
-        return None
-    if not isinstance(metadata, Mapping) or not all(isinstance(k, str) for k in metadata):
-        raise HintsigException("metadata must be a dict with string keys")
-    try:
-        yaml.safe_dump(dict(metadata))
-    except yaml.YAMLError:
-        raise HintsigException(
-            "metadata must hold plain values (str, int, float, bool, None, lists and dicts) "
-            "to be written to the MLmodel file"
-        ) from None
-    return dict(metadata)
-
-
-def _write_requirements(
-    staging: Path,
-    pip_requirements: Sequence[str] | str | os.PathLike[str] | None,
-    defaults: list[str],
-) -> None:
-    lines = _requirement_lines(pip_requirements, defaults)
-    (staging / REQUIREMENTS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _requirement_lines(
-    pip_requirements: Sequence[str] | str | os.PathLike[str] | None, defaults: list[str]
-) -> list[str]:
-    if pip_requirements is None:
-        return [f"hintsig=={__version__}", *defaults]
-    if isinstance(pip_requirements, (str, os.PathLike)):
-        file = Path(pip_requirements)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise HintsigException(
-                f"Cannot read the requirements file {file}: {exc.__class__.__name__}"
-            ) from exc
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    if not all(isinstance(line, str) for line in pip_requirements):
-        raise HintsigException("pip_requirements must be a list of strings or a file path")
-    return [line.strip() for line in pip_requirements if line.strip()]
-
-
-# ----------------------------------------------------------------------------- signature
-
-
-@dataclass(frozen=True)
-class _SignatureChoice:
-    """The signature to store before the example runs, and where it came from."""
-
-    signature: ModelSignature | None
-    from_hints: bool
-    infer_outputs: bool  # fill the output schema from the model's output on the example
-
-
-def _choose_signature(
-    explicit: ModelSignature | None,
-    hints: PredictHints | None,
-    has_example: bool,
-    example: Any,
-    params: dict[str, Any] | None,
-) -> _SignatureChoice:
-    """Explicit signature, else the type hints, else inference from the input example."""
-    if hints is not None and hints.type_from_example and not has_example:
-        raise HintsigException(
-            "A model whose input hint is TypeFromExample needs an input_example: "
-            "its input type is taken from the example"
-        )
-    hinted = None if hints is None or hints.type_from_example else hints.input_schema
-    if hinted is not None:
-        assert hints is not None
-        signature = _hinted_signature(explicit, hinted, hints.output_schema, params)
-        return _SignatureChoice(signature, True, signature.outputs is None)
-    if explicit is not None:
-        return _SignatureChoice(explicit, False, False)
-    if not has_example:
-        return _SignatureChoice(None, False, False)
-    outputs = hints.output_schema if hints is not None else None
-    signature = ModelSignature(_infer_input_schema(example), outputs, _infer_params(params))
-    return _SignatureChoice(signature, False, outputs is None)
-
-
-def _hinted_signature(
-    explicit: ModelSignature | None,
-    hinted: Schema,
-    hinted_outputs: Schema | None,
-    params: dict[str, Any] | None,
-) -> ModelSignature:
-    if explicit is None:
-        return ModelSignature(hinted, hinted_outputs, _infer_params(params))
-    agrees = explicit.inputs == hinted and (
-        hinted_outputs is None or explicit.outputs == hinted_outputs
-    )
-    if agrees:
-        return explicit
-    warnings.warn(
-        "The signature passed to save_model differs from the one the model's type hints "
-        f"give; the type hints win (inputs: {hinted}"
-        + (f", outputs: {hinted_outputs}" if hinted_outputs is not None else "")
-        + "). Do not pass signature= for a type-hinted model.",
-        UserWarning,
-        stacklevel=6,
-    )
-    return ModelSignature(
-        hinted, hinted_outputs or explicit.outputs, explicit.params or _infer_params(params)
-    )
-
-
-def _with_outputs(choice: _SignatureChoice, output: Any) -> ModelSignature | None:
-    signature = choice.signature
-    if signature is None or not choice.infer_outputs:
-        return signature
-    outputs = _infer_output_schema(_rows_as_column(output, signature.inputs))
-    return ModelSignature(signature.inputs, outputs, signature.params)
-
-
-def _rows_as_column(output: Any, inputs: Schema | None) -> Any:
-    """A 1-D array predicted from columns holds one value per row: a column, as MLflow infers
-    it (`[{"type": "long"}]` for a classifier's labels, not a tensor)."""
-    np = sys.modules.get("numpy")
-    if np is None or not isinstance(output, np.ndarray) or output.ndim != 1:
-        return output
-    if inputs is None or inputs.is_tensor_spec():
-        return output
-    import pandas as pd
-
-    return pd.Series(output)
-
-
-def _infer_input_schema(example: Any) -> Schema:
-    from hintsig.models._infer import infer_schema
-
-    try:
-        return infer_schema(example)
-    except HintsigException as exc:
-        raise HintsigException(
-            f"Cannot infer the input schema from the input example: {exc.message} "
-            "(pass signature= to give it explicitly)"
-        ) from exc
-
-
-def _infer_output_schema(output: Any) -> Schema | None:
-    if output is None:
-        return None
-    from hintsig.models._infer import infer_schema
-
-    try:
-        return infer_schema(output)
-    except HintsigException as exc:
-        _logger.warning(
-            "No output schema: the model's output on the input example has no schema "
-            "(%s). Pass signature= to give one.",
-            exc.message,
-        )
-        return None
-
-
-def _infer_params(params: dict[str, Any] | None) -> ParamSchema | None:
-    if params is None:
-        return None
-    from hintsig.models._infer import infer_param_schema
-
-    return infer_param_schema(params)

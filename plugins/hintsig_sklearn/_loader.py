@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 
 from hintsig.exceptions import HintsigException
 from hintsig.models.model import MLMODEL_FILE, PYFUNC_FLAVOR, Model
-from hintsig.pyfunc._loader import add_code_dir, read_pickle
+from hintsig.pyfunc._python_function import add_code_dir, read_pickle
 
 __all__ = [
     "FLAVOR_NAME",

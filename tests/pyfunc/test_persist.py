@@ -378,12 +378,12 @@ def test_model_failing_on_the_example(tmp_path: Path) -> None:
 def test_a_save_failing_midway_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hintsig.pyfunc import _persist
+    from hintsig.pyfunc import _mlmodel  # writes the model directory
 
     def fail(*args: Any, **kwargs: Any) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(_persist, "_write_requirements", fail)
+    monkeypatch.setattr(_mlmodel, "_write_requirements", fail)
     with pytest.raises(OSError, match="disk full"):
         save_model(
             tmp_path / "m", python_model=Chat(), input_example=[{"role": "u", "content": "x"}]
