@@ -8,9 +8,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hintsig.exceptions import SchemaDefinitionError, format_errors
+
+if TYPE_CHECKING:
+    pass
 from hintsig.types._schema_dtypes import (
     DataType,
     _describe,
@@ -38,9 +41,11 @@ from hintsig.types._schema_values import (
     validate_param_value,
 )
 
-__all__ = ["ParamSchema", "ParamSpec", "param_spec_from_dict"]
-
-# ----------------------------------------------------------------------------- params
+__all__ = [
+    "ParamSchema",
+    "ParamSpec",
+    "param_spec_from_dict",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +221,6 @@ class ParamSchema:
     def from_json(cls, json_str: str) -> ParamSchema:
         """The param schema written by `to_json()` (or by MLflow)."""
         return cls(_parse_list(json_str, "param schema", param_spec_from_dict))
-
-
-# ----------------------------------------------------------------------------- JSON form
 
 
 def param_spec_from_dict(data: Any) -> ParamSpec:

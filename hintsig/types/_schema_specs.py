@@ -1,4 +1,4 @@
-"""Column and tensor specs and the `Schema` of a model's inputs or outputs, with their JSON form.
+"""Column and tensor specs (`ColSpec`, `TensorSpec`), with their JSON form.
 
 Part of `hintsig.types.schema`, which re-exports the public names; see its docstring.
 """
@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import numbers
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from hintsig.exceptions import SchemaDefinitionError, format_errors
+
+if TYPE_CHECKING:
+    import numpy as np
 from hintsig.types._schema_dtypes import (
-    DataType,
     _describe,
     _required_word,
     _type_name,
@@ -21,20 +23,19 @@ from hintsig.types._schema_dtypes import (
 from hintsig.types._schema_types import (
     _T,
     ColType,
-    _as_list,
     _coerce_type,
-    _duplicates,
     _field,
-    _not_instances,
     _required_flag,
     type_from_dict,
     type_to_dict,
 )
 
-if TYPE_CHECKING:
-    import numpy as np
-
-__all__ = ["ColSpec", "Schema", "Spec", "TensorSpec", "spec_from_dict"]
+__all__ = [
+    "ColSpec",
+    "Spec",
+    "TensorSpec",
+    "spec_from_dict",
+]
 
 # ----------------------------------------------------------------------------- specs
 
@@ -174,153 +175,6 @@ def _dim_label(dim: object) -> str:
 
 
 Spec: TypeAlias = Union[ColSpec, TensorSpec]  # noqa: UP007
-
-
-# ----------------------------------------------------------------------------- schema
-
-
-class Schema:
-    """An ordered list of column specs or of tensor specs (never both).
-
-    The specs are all named or all unnamed, with unique names; unnamed columns are required,
-    and only one tensor may be unnamed.
-    """
-
-    __slots__ = ("_inputs",)
-
-    def __init__(self, inputs: Iterable[Spec]) -> None:
-        specs = _as_list(inputs, "Schema inputs")
-        if not specs:
-            raise SchemaDefinitionError("A Schema needs at least one ColSpec or TensorSpec")
-        problems = _schema_problems(specs)
-        if problems:
-            raise SchemaDefinitionError(format_errors("Invalid Schema:", problems))
-        self._inputs: tuple[Spec, ...] = tuple(specs)
-
-    @property
-    def inputs(self) -> list[Spec]:
-        return list(self._inputs)
-
-    def __iter__(self) -> Iterator[Spec]:
-        return iter(self._inputs)
-
-    def __len__(self) -> int:
-        return len(self._inputs)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Schema) and self._inputs == other._inputs
-
-    def __hash__(self) -> int:
-        return hash(self._inputs)
-
-    def __repr__(self) -> str:
-        return f"Schema({list(self._inputs)!r})"
-
-    def __str__(self) -> str:
-        return "[" + ", ".join(str(s) for s in self._inputs) + "]"
-
-    def is_tensor_spec(self) -> bool:
-        """True for a schema of TensorSpecs."""
-        return isinstance(self._inputs[0], TensorSpec)
-
-    def has_input_names(self) -> bool:
-        """True when the inputs are named (they are then all named)."""
-        return self._inputs[0].name is not None
-
-    def input_names(self) -> list[str | int]:
-        """Each input's name, or its position when the schema is unnamed."""
-        return [_name_or_index(i, s) for i, s in enumerate(self._inputs)]
-
-    def required_input_names(self) -> list[str | int]:
-        """The names (or positions) of the inputs that must be present."""
-        return [_name_or_index(i, s) for i, s in enumerate(self._inputs) if s.required]
-
-    def optional_input_names(self) -> list[str | int]:
-        """The names of the columns that may be missing (`required=False`)."""
-        return [_name_or_index(i, s) for i, s in enumerate(self._inputs) if not s.required]
-
-    def input_types(self) -> list[ColType | np.dtype[Any]]:
-        """Each input's type: a DataType or composite type, or a tensor's numpy dtype."""
-        return [s.type for s in self._inputs]
-
-    def input_types_dict(self) -> dict[str, ColType | np.dtype[Any]]:
-        """Input name -> type, for a named schema."""
-        return {name: spec.type for name, spec in self.input_dict().items()}
-
-    def input_dict(self) -> dict[str, Spec]:
-        """Input name -> spec, for a named schema."""
-        if not self.has_input_names():
-            raise SchemaDefinitionError("input_dict() needs a schema with named inputs")
-        return {s.name: s for s in self._inputs if s.name is not None}
-
-    def numpy_types(self) -> list[np.dtype[Any]]:
-        """The numpy dtype of each input (tensor dtypes, or each scalar column's DataType)."""
-        return [
-            spec.type if isinstance(spec, TensorSpec) else _scalar_type(spec).to_numpy()
-            for spec in self._inputs
-        ]
-
-    def pandas_types(self) -> list[np.dtype[Any]]:
-        """The pandas dtype of each scalar column; tensor schemas have none."""
-        if self.is_tensor_spec():
-            raise SchemaDefinitionError(
-                "pandas_types() is not defined for a tensor schema; use numpy_types()"
-            )
-        return [_scalar_type(s).to_pandas() for s in self._inputs if isinstance(s, ColSpec)]
-
-    def to_dict(self) -> list[dict[str, Any]]:
-        return [s.to_dict() for s in self._inputs]
-
-    def to_json(self) -> str:
-        """The schema as MLflow writes it: a JSON list of specs."""
-        return json.dumps(self.to_dict())
-
-    @classmethod
-    def from_json(cls, json_str: str) -> Schema:
-        """The schema written by `to_json()` (or by MLflow)."""
-        return cls(_parse_list(json_str, "schema", spec_from_dict))
-
-
-def _name_or_index(index: int, spec: Spec) -> str | int:
-    return spec.name if spec.name is not None else index
-
-
-def _schema_problems(specs: list[Any]) -> list[tuple[str, str]]:
-    """Every reason `specs` is not a valid Schema, as `(position, message)` pairs."""
-    bad = _not_instances(specs, ColSpec, TensorSpec)
-    if bad:
-        return bad
-    problems: list[tuple[str, str]] = []
-    if len({type(s) for s in specs}) > 1:
-        problems.append(("", "it mixes ColSpec and TensorSpec; use one kind for all inputs"))
-    unnamed = [i for i, s in enumerate(specs) if s.name is None]
-    if unnamed and len(unnamed) < len(specs):
-        positions = ", ".join(str(i) for i in unnamed)
-        problems.append(("", f"it mixes named and unnamed inputs (unnamed: {positions})"))
-    unnamed_tensors = [i for i in unnamed if isinstance(specs[i], TensorSpec)]
-    if len(unnamed_tensors) > 1:
-        problems.append(("", "it has several unnamed tensors; name each of them"))
-    problems.extend(
-        (f"[{i}]", "an unnamed column cannot be optional; name the columns")
-        for i in unnamed
-        if not specs[i].required
-    )
-    dupes = _duplicates([s.name for s in specs if s.name is not None])
-    if dupes:
-        problems.append(("", f"duplicate input names: {dupes}"))
-    return problems
-
-
-def _scalar_type(spec: ColSpec) -> DataType:
-    if not isinstance(spec.type, DataType):
-        label = repr(spec.name) if spec.name is not None else "the input"
-        raise SchemaDefinitionError(
-            f"numpy and pandas dtypes exist only for scalar columns; {label} is {spec.type!r}"
-        )
-    return spec.type
-
-
-# ----------------------------------------------------------------------------- JSON form
 
 
 def spec_from_dict(data: Any) -> Spec:

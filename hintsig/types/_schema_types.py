@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias, TypeVar, Union
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union
 
 from hintsig.exceptions import SchemaDefinitionError, format_errors
+
+if TYPE_CHECKING:
+    pass
 from hintsig.types._schema_dtypes import (
     DataType,
     _describe,

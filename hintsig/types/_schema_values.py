@@ -10,9 +10,12 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeAlias, Union
+from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from hintsig.exceptions import SchemaDefinitionError
+
+if TYPE_CHECKING:
+    pass
 from hintsig.types._schema_dtypes import (
     DataType,
 )
@@ -33,10 +36,13 @@ __all__ = [
     "value_problems",
 ]
 
+# ----------------------------------------------------------------------------- params
+
 #: A param's default (or a value given at call time): a scalar, a list or a dict.
 ParamValue: TypeAlias = Any
 #: The type of a param: a scalar DataType or, for a dict param, an Object.
 ParamType: TypeAlias = Union[DataType, Object]  # noqa: UP007
+
 
 # ----------------------------------------------------------------------------- value checks
 
