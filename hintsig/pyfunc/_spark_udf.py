@@ -6,6 +6,7 @@ the Spark work is in `hintsig.pyfunc._spark_worker`.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,14 +61,14 @@ def spark_udf(
             "spark_udf does not take model_config: hintsig models read no load-time "
             "configuration (save it with the model, or pass it as params)"
         )
-    try:
-        import pyarrow  # noqa: F401
-        import pyspark  # noqa: F401
-    except ImportError as exc:
-        raise HintsigException(
-            f"spark_udf needs pyspark and pyarrow (missing: {exc.name}); install the "
-            "'spark' extra: pip install 'hintsig[spark]'"
-        ) from None
+    for name in ("pyspark", "pyarrow"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            raise HintsigException(
+                f"spark_udf needs pyspark and pyarrow ({name} is not installed); install the "
+                "'spark' extra: pip install 'hintsig[spark]'"
+            ) from None
     from hintsig.pyfunc._spark_worker import build_udf
 
     return build_udf(spark, model_uri, result_type, params, extra_env)

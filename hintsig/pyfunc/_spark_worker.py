@@ -28,15 +28,16 @@ import pandas as pd
 from pyspark import SparkFiles
 from pyspark.sql import Column, SparkSession
 from pyspark.sql import types as T
-from pyspark.sql.functions import pandas_udf
+from pyspark.sql.pandas.functions import pandas_udf
 
-from hintsig.exceptions import HintsigException
+from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models import enforcement
+from hintsig.models._enforce_columns import HEADLINE
 from hintsig.models._uri import resolve_model_uri
 from hintsig.models.model import MLMODEL_FILE, Model
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.types._spark import SPARK_TYPES, output_spark_type
-from hintsig.types.schema import DataType, Schema, TensorSpec
+from hintsig.types.schema import ColSpec, DataType, Object, Schema, TensorSpec
 
 __all__ = ["SparkUdf", "build_udf", "worker_model"]
 
@@ -75,6 +76,7 @@ def build_udf(
     archive = _ship(spark, directory)
     schema = meta.get_input_schema()
     score = _scorer(archive, schema, spark_type, checked, dict(extra_env or {}))
+    # (pyspark types pandas_udf by function shape; the iterator form is read from annotations)
     return SparkUdf(pandas_udf(score, spark_type), meta)  # type: ignore[call-overload]
 
 
@@ -126,10 +128,18 @@ def _result_type(result_type: T.DataType | str | None, outputs: Schema | None) -
             return T.DoubleType()
         specs = outputs.inputs
         if len(specs) == 1:
-            return output_spark_type(specs[0])
-        return T.StructType(
-            [T.StructField(s.name or str(i), output_spark_type(s)) for i, s in enumerate(specs)]
-        )
+            inferred = output_spark_type(specs[0])
+        else:
+            inferred = T.StructType(
+                [T.StructField(s.name or str(i), output_spark_type(s)) for i, s in enumerate(specs)]
+            )
+        if not _is_result_type(inferred):
+            raise HintsigException(
+                f"spark_udf cannot return the model's output signature ({outputs}) as a Spark "
+                f"type ({inferred.simpleString()}: Any values are not converted to Spark "
+                "variants); pass result_type, for example result_type='string'"
+            )
+        return inferred
     if isinstance(result_type, str):
         result_type = _parse_ddl(result_type)
     if not isinstance(result_type, T.DataType) or not _is_result_type(result_type):
@@ -213,6 +223,8 @@ def _scorer(
     """The pandas UDF's function: an iterator of Arrow batches in, one result per batch out."""
     names = None if schema is None else schema.input_names()
     tensors = schema is not None and schema.is_tensor_spec()
+    required = [] if schema is None or tensors else schema.required_input_names()
+    specs = None if schema is None or tensors else {spec.name: spec for spec in schema.inputs}
 
     def score(batches: Any) -> Any:
         with _environ(env):
@@ -221,7 +233,9 @@ def _scorer(
                 args = (batch,) if isinstance(batch, (pd.Series, pd.DataFrame)) else batch
                 if not len(args[0]):
                     continue
-                data: Any = _frame(args, names)
+                data: Any = _frame(args, names, specs)
+                if required:
+                    _refuse_nulls(data, required)
                 if tensors:
                     assert schema is not None
                     data = _tensors(data, schema)
@@ -229,8 +243,8 @@ def _scorer(
 
     # pandas_udf reads the iterator form from these (typing.Union: it does not read `|`).
     batch_type = tuple[Union[pd.Series, pd.DataFrame], ...]  # noqa: UP007
-    result = pd.DataFrame if isinstance(spark_type, T.StructType) else pd.Series
-    score.__annotations__ = {"batches": Iterator[batch_type], "return": Iterator[result]}
+    result: type = pd.DataFrame if isinstance(spark_type, T.StructType) else pd.Series
+    score.__annotations__ = {"batches": Iterator[batch_type], "return": Iterator[result]}  # type: ignore[valid-type]
     return score
 
 
@@ -249,22 +263,66 @@ def _environ(env: Mapping[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _frame(args: Sequence[Any], names: list[str | int] | None) -> pd.DataFrame:
+def _frame(
+    args: Sequence[Any], names: list[str | int] | None, specs: Mapping[Any, Any] | None = None
+) -> pd.DataFrame:
     """One batch as the model's input DataFrame: a lone struct column is that DataFrame;
     columns passed one by one take the signature's names in order (extra ones are dropped)."""
     if len(args) == 1 and isinstance(args[0], pd.DataFrame):
         return args[0]
     if names is None:
         names = [str(i) for i in range(len(args))]
-    columns = {name: _column(arg) for name, arg in zip(names, args)}
-    return pd.DataFrame(columns, copy=False)
+    frame: pd.DataFrame = pd.DataFrame(
+        {
+            name: _column(arg, None if specs is None else specs.get(name))
+            for name, arg in zip(names, args, strict=False)
+        },
+        copy=False,
+    )
+    return frame
 
 
-def _column(arg: pd.Series | pd.DataFrame) -> pd.Series:
-    """A struct column (a DataFrame in the batch) becomes a column of dicts."""
+def _refuse_nulls(frame: pd.DataFrame, required: list[str | int]) -> None:
+    """Spark marks nearly every column nullable, so a null in a column the signature requires
+    is refused here, before predict (which, as in MLflow, lets NaN through)."""
+    errors = []
+    for name in required:
+        if name in frame.columns:
+            nulls = int(frame[name].isna().sum())
+            if nulls:
+                errors.append((f"column {name!r}", f"required, but {nulls} rows hold null"))
+    if errors:
+        raise DataValidationError(HEADLINE, errors)
+
+
+def _column(arg: pd.Series | pd.DataFrame, spec: ColSpec | None) -> pd.Series:
+    """A struct column (a DataFrame in the batch) becomes a column of dicts, as a local caller
+    passes an object column: a null struct is None, a null field None (not NaN), and a whole
+    number field that Arrow widened to float for its nulls is an int again where the
+    signature's object property is an integer type."""
     if isinstance(arg, pd.Series):
         return arg
-    return pd.Series(arg.to_dict(orient="records"), index=arg.index, dtype=object)
+    integral = set()
+    if spec is not None and isinstance(spec.type, Object):
+        integral = {p.name for p in spec.type.properties if p.dtype in _INTEGRAL}
+    fields = {name: _field_values(arg[name], name in integral) for name in arg.columns}
+    rows = [
+        None if all(v is None for v in values) else dict(zip(fields, values, strict=True))
+        for values in zip(*fields.values(), strict=True)
+    ]
+    return pd.Series(rows, index=arg.index, dtype=object)
+
+
+_INTEGRAL = (DataType.long, DataType.integer)
+
+
+def _field_values(values: pd.Series, integral: bool) -> list[Any]:
+    """One struct field's values as Python objects, nulls as None."""
+    nulls = values.isna().to_numpy()
+    objects = values.astype(object).to_numpy()
+    if integral and values.dtype.kind == "f":
+        return [None if null else int(v) for v, null in zip(objects, nulls, strict=True)]
+    return [None if null else v for v, null in zip(objects, nulls, strict=True)]
 
 
 def _tensors(frame: pd.DataFrame, schema: Schema) -> Any:
@@ -315,6 +373,7 @@ def _dense(value: Any) -> Any:
 
 
 # ----------------------------------------------------------------------------- results
+# pandas-stubs type most constructors and casts as returning Any, hence the typed locals.
 
 
 def to_result(result: Any, spark_type: T.DataType) -> pd.Series | pd.DataFrame:
@@ -323,15 +382,18 @@ def to_result(result: Any, spark_type: T.DataType) -> pd.Series | pd.DataFrame:
         result = {key: list(value) for key, value in result.items()}
     if isinstance(spark_type, T.StructType):
         return _struct_frame(_as_frame(result), spark_type)
+    values: pd.Series
     if isinstance(spark_type, T.ArrayType) and not _is_scalar_type(spark_type.elementType):
-        return pd.Series([_array(row, spark_type.elementType) for row in _rows(result)])
+        values = pd.Series([_array(row, spark_type.elementType) for row in _rows(result)])
+        return values
     if isinstance(spark_type, T.MapType):
-        return pd.Series(_rows(result), dtype=object)
-    frame = _as_frame(result)
+        values = pd.Series(_rows(result), dtype=object)
+        return values
     element = spark_type.elementType if isinstance(spark_type, T.ArrayType) else spark_type
-    frame = _typed_columns(frame, element)
+    frame = _typed_columns(_as_frame(result), element)
     if isinstance(spark_type, T.ArrayType):
-        return pd.Series(frame.to_numpy().tolist())
+        values = pd.Series(frame.to_numpy().tolist())
+        return values
     return frame.iloc[:, 0]
 
 
@@ -343,10 +405,9 @@ def _as_frame(result: Any) -> pd.DataFrame:
     if isinstance(result, pd.DataFrame):
         return result
     if isinstance(result, list) and result and hasattr(result[0], "model_dump"):
-        return pd.DataFrame([item.model_dump() for item in result])
-    if np.isscalar(result):
-        return pd.DataFrame([result])
-    return pd.DataFrame(result)
+        result = [item.model_dump() for item in result]
+    frame: pd.DataFrame = pd.DataFrame([result] if np.isscalar(result) else result)
+    return frame
 
 
 def _rows(result: Any) -> list[Any]:
@@ -366,9 +427,12 @@ def _typed_columns(frame: pd.DataFrame, element: T.DataType) -> pd.DataFrame:
             f"{element.simpleString()!r}; ask spark_udf for result_type='string' or "
             "'array<string>' to get any value as text"
         )
-    if isinstance(element, T.StringType):
-        return frame.map(str)
-    return frame.astype(_RESULT_DTYPES[type(element)])
+    typed: pd.DataFrame = (
+        frame.map(str)
+        if isinstance(element, T.StringType)
+        else frame.astype(_RESULT_DTYPES[type(element)])
+    )
+    return typed
 
 
 def _struct_frame(frame: pd.DataFrame, struct: T.StructType) -> pd.DataFrame:
@@ -380,22 +444,28 @@ def _struct_frame(frame: pd.DataFrame, struct: T.StructType) -> pd.DataFrame:
             f"result type {struct.simpleString()!r} (its columns: "
             f"{', '.join(map(repr, map(str, frame.columns)))})"
         )
-    return pd.DataFrame(
-        {f.name: _field_column(frame[f.name], f.dataType) for f in struct.fields},
-        index=frame.index,
-    )
+    fields = {f.name: _field_column(frame[f.name], f.dataType) for f in struct.fields}
+    typed: pd.DataFrame = pd.DataFrame(fields, index=frame.index)
+    return typed
 
 
 def _field_column(values: pd.Series, spark: T.DataType) -> pd.Series:
     dtype = _RESULT_DTYPES.get(type(spark))
     if dtype is not None:
         return values if values.isna().all() else values.astype(dtype)
-    return pd.Series([_value(value, spark) for value in values], index=values.index, dtype=object)
+    typed: pd.Series = pd.Series(
+        [_value(value, spark) for value in values], index=values.index, dtype=object
+    )
+    return typed
+
+
+def _is_null(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
 
 
 def _value(value: Any, spark: T.DataType) -> Any:
     """One value of a nested result field converted to `spark`; None and NaN stay null."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if _is_null(value):
         return None
     dtype = _RESULT_DTYPES.get(type(spark))
     if dtype is not None:
@@ -412,7 +482,7 @@ def _value(value: Any, spark: T.DataType) -> Any:
 
 
 def _array(values: Any, element: T.DataType) -> Any:
-    if values is None or (isinstance(values, float) and np.isnan(values)):
+    if _is_null(values):
         return None
     dtype = _RESULT_DTYPES.get(type(element))
     if dtype is not None:

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyspark.sql import types as T
-
 from hintsig.exceptions import DataValidationError, HintsigException
+
+try:
+    from pyspark.sql import types as T
+except ImportError:  # pragma: no cover - the extra is installed in the tests
+    raise HintsigException(
+        "Spark schemas need pyspark: install the 'spark' extra: pip install 'hintsig[spark]'"
+    ) from None
 from hintsig.types.schema import (
     AnyType,
     Array,
