@@ -114,6 +114,11 @@ class SparkUdf:
                 f"Call the UDF with the columns to score: the model's input signature has "
                 f"{len(schema.inputs)} unnamed inputs ({schema}), so it cannot name them"
             )
+        if schema.optional_input_names():
+            raise HintsigException(
+                "Call the UDF with the columns to score: the model's input signature has "
+                "optional columns, so the columns a DataFrame holds cannot be assumed"
+            )
         return [str(name) for name in schema.input_names()]
 
 

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 import cloudpickle
 import pytest
 import spark_models
-
 from pyspark.sql import SparkSession
 
 cloudpickle.register_pickle_by_value(spark_models)
@@ -35,6 +34,7 @@ def spark() -> Iterator[SparkSession]:
         .config("spark.default.parallelism", "2")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.driver.memory", "1g")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )

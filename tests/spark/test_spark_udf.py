@@ -224,7 +224,14 @@ def frame_model(tmp_path_factory: pytest.TempPathFactory) -> str:
         ("bool", [False, False, True]),
         ("string", ["0.0", "1.5", "3.0"]),
         ("array<double>", [[0.0, 0.0], [1.5, 10.0], [3.0, 20.0]]),
-        ("array<string>", [["0.0", "0", "False", "v0", "[0. 1.]"]] + [None, None]),
+        (
+            "array<string>",
+            [
+                ["0.0", "0", "False", "v0", "[0. 1.]"],
+                ["1.5", "10", "False", "v1", "[1. 2.]"],
+                ["3.0", "20", "True", "v2", "[2. 3.]"],
+            ],
+        ),
     ],
 )
 def test_result_types_take_the_matching_output_columns(
@@ -232,8 +239,6 @@ def test_result_types_take_the_matching_output_columns(
 ) -> None:
     udf = spark_udf(xy.sparkSession, frame_model, result_type)
     got = [r.p for r in xy.where("x < 3").orderBy("x").select(udf("x").alias("p")).collect()]
-    if result_type == "array<string>":
-        got = got[:1] + [None, None]
     assert got == expected
 
 
@@ -417,3 +422,12 @@ def test_model_config_is_refused(linear: str, spark: SparkSession) -> None:
     with pytest.raises(HintsigException, match="does not take model_config"):
         spark_udf(spark, linear, model_config={"k": 1})
     assert spark_udf(spark, linear, env_manager=None, model_config=None).metadata is not None
+
+
+def test_a_call_without_columns_is_refused_when_columns_are_optional(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    schema = Schema([ColSpec("double", "x"), ColSpec("long", "y", required=False)])
+    path = _save(tmp_path / "m", spark_models.Linear(), ModelSignature(schema))
+    with pytest.raises(HintsigException, match="optional columns"):
+        spark_udf(spark, path)()
