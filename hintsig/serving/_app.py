@@ -41,6 +41,7 @@ from hintsig.serving._openapi import openapi_document
 from hintsig.serving._page import CONTENT_SECURITY_POLICY, render_page
 from hintsig.serving._scoring import MAX_BODY_SIZE, Scorer, check_media_type
 from hintsig.serving._served import ServedModel
+from hintsig.serving._v2 import v2_routes
 
 __all__ = ["create_app", "read_body"]
 
@@ -52,12 +53,14 @@ def create_app(
     *,
     timeout: float | None = None,
     max_body_size: int = MAX_BODY_SIZE,
+    name: str | None = None,
 ) -> Starlette:
     """The scoring app for `model`: a model URI (loaded now) or a loaded model.
 
     `timeout` is the most seconds one request may take, answered with 504 after (None, the
     default: no limit, and no worker thread); `max_body_size` the largest request body in
-    bytes.
+    bytes; `name` the model's name on the page, in OpenAPI and in `/v2/models/{name}`
+    (default: `hintsig.models._naming.model_name`'s choice; a `ServedModel` has its own).
     """
     if timeout is not None and not timeout > 0:
         raise HintsigException(f"timeout must be a positive number of seconds, got {timeout!r}")
@@ -67,9 +70,9 @@ def create_app(
         served = model
     elif isinstance(model, PyFuncModel):
         directory = model.metadata.model_dir
-        served = ServedModel.of(model, str(directory) if directory else "memory")
+        served = ServedModel.of(model, str(directory) if directory else "memory", name=name)
     else:
-        served = ServedModel.load(model)
+        served = ServedModel.load(model, name)
     endpoints = _Endpoints(served, timeout, max_body_size)
     routes = [
         Route("/invocations", endpoints.invocations, methods=["POST"]),
@@ -79,6 +82,7 @@ def create_app(
         Route("/metadata", endpoints.metadata, methods=["GET"]),
         Route("/openapi.json", endpoints.openapi, methods=["GET"]),
         Route("/", endpoints.page, methods=["GET"]),
+        *v2_routes(served, endpoints.scorer, max_body_size),  # the Open Inference Protocol
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ServingError: _serving_error,

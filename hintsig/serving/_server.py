@@ -43,13 +43,15 @@ def serve(
     timeout: float | None = None,
     max_body_size: int = MAX_BODY_SIZE,
     access_log: bool = False,
+    name: str | None = None,
 ) -> None:
-    """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM)."""
+    """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM);
+    `name` is the name it is served under (page, OpenAPI, `/v2/models/{name}`)."""
     import uvicorn
 
     if workers < 1:
         raise HintsigException(f"workers must be at least 1, got {workers}")
-    served = ServedModel.load(model_uri)
+    served = ServedModel.load(model_uri, name)
     _check_address(host, port)
     options: dict[str, Any] = {
         "host": host,
@@ -64,7 +66,12 @@ def serve(
         return
     pinned = served.registered.model_uri if served.registered is not None else served.model_uri
     os.environ[OPTIONS_VARIABLE] = json.dumps(
-        {"model_uri": pinned, "timeout": timeout, "max_body_size": max_body_size}
+        {
+            "model_uri": pinned,
+            "timeout": timeout,
+            "max_body_size": max_body_size,
+            "name": served.name,
+        }
     )
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
 
@@ -88,7 +95,10 @@ def app_from_environment() -> Starlette:
         raise HintsigException(f"{OPTIONS_VARIABLE} is not set: start workers with serve()")
     options = json.loads(text)
     app = create_app(
-        options["model_uri"], timeout=options["timeout"], max_body_size=options["max_body_size"]
+        options["model_uri"],
+        timeout=options["timeout"],
+        max_body_size=options["max_body_size"],
+        name=options.get("name"),
     )
     gc.freeze()
     return app
