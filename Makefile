@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # The browser test drives Debian's Chromium through Playwright (which never downloads one).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean java
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,11 +19,15 @@ demo: $(STAMP)
 	$(PY) examples/quickstart_sklearn.py
 	$(PY) examples/hints_quickstart.py
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) java
 	$(PY) -m pytest -q
 
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium
+
+# The Spark tests need a Java 17+ runtime.
+java:
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-HEAVY_MODULES = ("numpy", "pandas", "starlette", "uvicorn")
+HEAVY_MODULES = ("numpy", "pandas", "starlette", "uvicorn", "pyspark", "pyarrow")
 
 LIGHT_IMPORTS = [
     "hintsig",
