@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import Optional
 
 import pydantic
 
@@ -23,7 +22,7 @@ from hintsig.testing import check_model
 class Message(pydantic.BaseModel):
     role: str
     content: str
-    score: Optional[float] = None
+    score: float | None = None
 
 
 class Buggy(PythonModel):

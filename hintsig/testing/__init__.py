@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Failure", "ModelReport", "assert_model", "check_model", "check_server", "strategy"]
 
-__getattr__ = lazy_getattr(
+_lazy = lazy_getattr(
     __name__,
     {
         "Failure": "hintsig.testing._check",
@@ -34,3 +34,11 @@ __getattr__ = lazy_getattr(
         "strategy": "hintsig.testing._strategies",
     },
 )
+
+
+def __getattr__(name: str) -> object:
+    from hintsig.testing._extra import require_hypothesis
+
+    if name in __all__:
+        require_hypothesis()
+    return _lazy(name)

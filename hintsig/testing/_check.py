@@ -16,20 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from hintsig.testing import _extra  # noqa: F401  (a clear error without Hypothesis)
+import hypothesis
+from hypothesis import strategies as st
 
-import hypothesis  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from hintsig.exceptions import HintsigException  # noqa: E402
-from hintsig.testing._strategies import (  # noqa: E402
+from hintsig.exceptions import HintsigException
+from hintsig.testing._strategies import (
     Limits,
     Source,
     input_strategy,
     params_strategy,
     source_of,
 )
-from hintsig.types.schema import ColSpec, Schema, value_problems  # noqa: E402
+from hintsig.types.schema import ColSpec, Schema, value_problems
 
 __all__ = ["Failure", "ModelReport", "assert_model", "check_model", "load_target"]
 
@@ -170,9 +168,9 @@ def check_model(
         if report.outputs_checked:
             problems = _output_problems(outputs, output)
             if problems:
-                exc = _OutputMismatch(f"the output does not fit the output schema: {problems}")
-                seen[id(exc)] = (data, values)
-                raise exc
+                mismatch = _OutputMismatch(f"the output does not fit the output schema: {problems}")
+                seen[id(mismatch)] = (data, values)
+                raise mismatch
 
     run = hypothesis.given(inputs, param_values)(probe)
     run = hypothesis.settings(
@@ -254,4 +252,3 @@ def _as_list(output: Any) -> list[Any] | None:
 def _plain(value: Any) -> Any:
     dump = getattr(value, "model_dump", None)
     return dump(by_alias=True) if callable(dump) else value
-

@@ -15,6 +15,3 @@ def require_hypothesis() -> None:
         raise HintsigException(
             "hintsig.testing needs Hypothesis; install the extra: pip install 'hintsig[testing]'"
         ) from None
-
-
-require_hypothesis()

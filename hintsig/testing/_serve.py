@@ -13,14 +13,12 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from hintsig.testing import _extra  # noqa: F401  (a clear error without Hypothesis)
+import hypothesis
 
-import hypothesis  # noqa: E402
-
-from hintsig.models._json_schema import payload_formats  # noqa: E402
-from hintsig.models._jsonvalue import to_json_value  # noqa: E402
-from hintsig.testing._check import ModelReport, _failure, load_target  # noqa: E402
-from hintsig.testing._strategies import Limits, input_strategy  # noqa: E402
+from hintsig.models._json_schema import payload_formats
+from hintsig.models._jsonvalue import to_json_value
+from hintsig.testing._check import ModelReport, _failure, load_target
+from hintsig.testing._strategies import Limits, input_strategy
 
 __all__ = ["check_server", "payloads"]
 
@@ -35,7 +33,10 @@ def payloads(data: Any, formats: tuple[str, ...]) -> dict[str, Any]:
 
     if isinstance(data, pd.DataFrame):
         columns = [to_json_value(c) for c in data.columns]
-        rows = [dict(zip(columns, to_json_value(list(r)), strict=True)) for r in data.itertuples(index=False, name=None)]
+        rows = [
+            dict(zip(columns, to_json_value(list(r)), strict=True))
+            for r in data.itertuples(index=False, name=None)
+        ]
         bodies = {
             "dataframe_split": {"columns": columns, "data": [list(r.values()) for r in rows]},
             "dataframe_records": rows,
@@ -55,7 +56,7 @@ def _post(url: str, body: dict[str, Any]) -> tuple[int, str]:
         headers={"Content-Type": "application/json"},
     )
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback)
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode("utf-8", "replace")
@@ -82,7 +83,9 @@ def check_server(
             _expect(url, body, invalid, lambda s: 400 <= s < 500, f"invalid input as {fmt}", seen)
         report.examples += 1
 
-    run = hypothesis.given(input_strategy(source, limits), input_strategy(source, limits, valid=False))(probe)
+    run = hypothesis.given(
+        input_strategy(source, limits), input_strategy(source, limits, valid=False)
+    )(probe)
     run = hypothesis.settings(
         max_examples=max_examples,
         deadline=None,
@@ -108,6 +111,3 @@ def _expect(
         exc = ServerMismatch(f"{what} got HTTP {status}: {text[:300]}")
         seen[id(exc)] = (data, None)
         raise exc
-
-
-

@@ -24,15 +24,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from hintsig.testing import _extra  # noqa: F401  (a clear error without Hypothesis)
+import hypothesis.strategies as st
+import pydantic
+from hypothesis.strategies import SearchStrategy
 
-import hypothesis.strategies as st  # noqa: E402  (after the extra's check)
-import pydantic  # noqa: E402
-from hypothesis.strategies import SearchStrategy  # noqa: E402
-
-from hintsig.exceptions import HintsigException  # noqa: E402
-from hintsig.models.signature import ModelSignature  # noqa: E402
-from hintsig.types.schema import (  # noqa: E402
+from hintsig.exceptions import HintsigException
+from hintsig.models.signature import ModelSignature
+from hintsig.types.schema import (
     AnyType,
     Array,
     ColSpec,
@@ -45,7 +43,7 @@ from hintsig.types.schema import (  # noqa: E402
     Schema,
     TensorSpec,
 )
-from hintsig.types.type_hints import (  # noqa: E402
+from hintsig.types.type_hints import (
     PredictHints,
     Translation,
     TranslationContext,
@@ -116,8 +114,10 @@ def json_values(limits: Limits) -> SearchStrategy[Any]:
     leaves |= st.text(max_size=limits.max_size)
     return st.recursive(
         leaves,
-        lambda inner: st.lists(inner, max_size=limits.max_size)
-        | st.dictionaries(st.text(max_size=limits.max_size), inner, max_size=limits.max_size),
+        lambda inner: (
+            st.lists(inner, max_size=limits.max_size)
+            | st.dictionaries(st.text(max_size=limits.max_size), inner, max_size=limits.max_size)
+        ),
         max_leaves=limits.max_size * 2,
     )
 
@@ -181,9 +181,7 @@ def _object(node: Object, limits: Limits) -> SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(required, optional=optional)
 
 
-def _model(
-    model: type[pydantic.BaseModel], limits: Limits, hints: _Hints
-) -> SearchStrategy[Any]:
+def _model(model: type[pydantic.BaseModel], limits: Limits, hints: _Hints) -> SearchStrategy[Any]:
     """Instances of a pydantic model, its fields translated as its validator's were."""
     if model in hints.models:
         return hints.models[model]
@@ -289,7 +287,10 @@ def _sized(dtype: np.dtype[Any], limits: Limits) -> np.dtype[Any]:
 
 def _elements(dtype: np.dtype[Any], limits: Limits) -> SearchStrategy[Any] | None:
     if dtype.kind == "f":
-        return st.floats(width=8 * dtype.itemsize, allow_nan=False, allow_infinity=False)
+        width: Literal[16, 32, 64] = (
+            16 if dtype.itemsize == 2 else 32 if dtype.itemsize == 4 else 64
+        )
+        return st.floats(width=width, allow_nan=False, allow_infinity=False)
     if dtype.kind == "U":
         return st.text(max_size=limits.max_size).filter(lambda s: not s.endswith("\x00"))
     if dtype.kind == "M":
@@ -381,7 +382,7 @@ def broken_values(node: ColType, value: Any, limits: Limits) -> SearchStrategy[A
             return st.one_of(options)
         case Map(value_type=values):
             inner = [
-                broken.map(lambda v, k=k: {**value, k: v})
+                broken.map(_setter(value, k))
                 for k in list(value)[:1]
                 if (broken := broken_values(values, value[k], limits)) is not None
             ]
@@ -396,9 +397,14 @@ def broken_values(node: ColType, value: Any, limits: Limits) -> SearchStrategy[A
                 if p.name in value and value[p.name] is not None:
                     broken = broken_values(p.dtype, value[p.name], limits)
                     if broken is not None:
-                        options.append(broken.map(lambda v, k=p.name: {**value, k: v}))
+                        options.append(broken.map(_setter(value, p.name)))
             return st.one_of(options) if options else None
     return None  # AnyType: every value fits
+
+
+def _setter(mapping: Mapping[str, Any], key: str) -> Callable[[Any], dict[str, Any]]:
+    """A function giving a copy of `mapping` with `key` set to its argument."""
+    return lambda v: {**mapping, key: v}
 
 
 def _break_item(items: ColType, value: list[Any], limits: Limits) -> SearchStrategy[Any]:
@@ -539,8 +545,8 @@ def _tensor_inputs(schema: Schema, limits: Limits, valid: bool) -> SearchStrateg
         return named
     return named.flatmap(
         lambda arrays: st.sampled_from(specs).flatmap(
-            lambda spec: _broken_tensor(spec, arrays[spec.name]).map(
-                lambda a: {**arrays, spec.name: a}
+            lambda spec: _broken_tensor(spec, arrays[str(spec.name)]).map(
+                _setter(arrays, str(spec.name))
             )
         )
     )
@@ -642,7 +648,7 @@ def _is_whole_input(hint: Any) -> bool:
 
 def _element_strategy(hint: Any, limits: Limits, valid: bool) -> SearchStrategy[Any]:
     """Values of a hint that describes one element (`dict[str, float]`, a model, `int`)."""
-    node, items = _items(_hint_plan(list[hint]), limits)  # type: ignore[valid-type]
+    node, items = _items(_hint_plan(list[hint]), limits)
     if valid:
         return items
     return node_strategy(node, limits).flatmap(

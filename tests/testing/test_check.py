@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pydantic
 import pytest
@@ -21,7 +21,7 @@ from hintsig.testing import assert_model, check_model, check_server
 class Message(pydantic.BaseModel):
     role: str
     content: str
-    score: Optional[float] = None
+    score: float | None = None
 
 
 class LongLists(PythonModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any, Literal, Optional, TypedDict
+from typing import Annotated, Any, Literal, TypedDict
 
 import numpy as np
 import pandas as pd
@@ -53,16 +53,16 @@ class Level(enum.IntEnum):
 
 class Address(pydantic.BaseModel):
     city: str
-    zip_code: Optional[str] = None
+    zip_code: str | None = None
 
 
 class Message(pydantic.BaseModel):
     role: Literal["user", "assistant"]
     content: str
     tags: list[str] = []
-    score: Optional[float] = None
+    score: float | None = None
     when: dt.date
-    at: Optional[dt.datetime] = None
+    at: dt.datetime | None = None
     color: Color
     level: Level = Level.low
     address: Address
@@ -84,7 +84,7 @@ class Tree(pydantic.BaseModel):
 class Row(pydantic.BaseModel):
     name: str
     age: int
-    height: Optional[float] = None
+    height: float | None = None
 
 
 class RowDict(TypedDict):
