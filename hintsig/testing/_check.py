@@ -88,7 +88,7 @@ class ModelReport:
             outputs = f"{self.output_mismatches} output(s) did not match the output signature"
         lines = [
             f"{self.model}: {status}",
-            f"  examples tried: {self.examples}",
+            f"  examples tried: {self.examples} (shrinking included)",
             f"  outputs: {outputs}",
             f"  time per call: p50 {self.percentile(50) * 1e3:.3f} ms, "
             f"p95 {self.percentile(95) * 1e3:.3f} ms",
