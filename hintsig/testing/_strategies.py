@@ -300,11 +300,11 @@ def _elements(dtype: np.dtype[Any], limits: Limits) -> SearchStrategy[Any] | Non
     return None
 
 
-def frame_strategy(schema: Schema, limits: Limits) -> SearchStrategy[Any]:
+def frame_strategy(schema: Schema, limits: Limits, min_rows: int = 0) -> SearchStrategy[Any]:
     """DataFrames of a column schema: every column of its pandas dtype, optional columns
     sometimes absent; an unnamed schema's columns are labelled 0, 1, ..."""
     specs = [s for s in schema.inputs if isinstance(s, ColSpec)]
-    return st.integers(0, limits.max_rows).flatmap(lambda rows: _frame(specs, rows, limits))
+    return st.integers(min_rows, max(min_rows, limits.max_rows)).flatmap(lambda rows: _frame(specs, rows, limits))
 
 
 def _frame(specs: list[ColSpec], rows: int, limits: Limits) -> SearchStrategy[Any]:
@@ -494,7 +494,7 @@ def input_strategy(source: Source, limits: Limits, *, valid: bool = True) -> Sea
         return _tensor_inputs(schema, limits, valid)
     if valid:
         return frame_strategy(schema, limits)
-    return frame_strategy(schema, Limits(max(limits.max_rows, 1), limits.max_size)).flatmap(
+    return frame_strategy(schema, limits, min_rows=1).flatmap(
         lambda frame: _broken_frame(schema, frame)
     )
 
