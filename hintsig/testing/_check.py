@@ -29,7 +29,7 @@ from hintsig.testing._strategies import (
 )
 from hintsig.types.schema import ColSpec, Schema, value_problems
 
-__all__ = ["Failure", "ModelReport", "assert_model", "check_model", "load_target"]
+__all__ = ["Failure", "ModelReport", "assert_model", "check_model", "load_target", "run_test"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +172,28 @@ def check_model(
                 seen[id(mismatch)] = (data, values)
                 raise mismatch
 
-    run = hypothesis.given(inputs, param_values)(probe)
+    for exc in run_test(probe, (inputs, param_values), max_examples, deadline, seed, seen):
+        report.failures.append(exc)
+        if exc.exception_type == _OutputMismatch.__name__:
+            report.output_mismatches += 1
+    return report
+
+
+def run_test(
+    probe: Callable[..., None],
+    strategies: tuple[st.SearchStrategy[Any], ...],
+    max_examples: int,
+    deadline: float | None,
+    seed: int | None,
+    seen: dict[int, tuple[Any, Any]],
+) -> list[Failure]:
+    """Run `probe` under Hypothesis; each failure it finds, shrunk (`seen`: inputs by id of
+    the exception they raised)."""
+    run = hypothesis.given(*strategies)(probe)
     run = hypothesis.settings(
         max_examples=max_examples,
         deadline=deadline,
         database=None,
-        derandomize=False,
         suppress_health_check=list(hypothesis.HealthCheck),
         report_multiple_bugs=True,
         print_blob=False,
@@ -186,15 +202,10 @@ def check_model(
         run = hypothesis.seed(seed)(run)
     try:
         run()
-    except BaseException as error:  # a (group of) failure(s), shrunk
-        if isinstance(error, (KeyboardInterrupt, SystemExit)):
-            raise
+    except Exception as error:  # a (group of) failure(s), shrunk
         errors = getattr(error, "exceptions", None) or (error,)
-        for exc in errors:
-            report.failures.append(_failure(exc, seen))
-            if isinstance(exc, _OutputMismatch):
-                report.output_mismatches += 1
-    return report
+        return [_failure(exc, seen) for exc in errors]
+    return []
 
 
 def _failure(exc: BaseException, seen: dict[int, tuple[Any, Any]]) -> Failure:

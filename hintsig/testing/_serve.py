@@ -13,11 +13,9 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-import hypothesis
-
 from hintsig.models._json_schema import payload_formats
 from hintsig.models._jsonvalue import to_json_value
-from hintsig.testing._check import ModelReport, _failure, load_target
+from hintsig.testing._check import ModelReport, load_target, run_test
 from hintsig.testing._strategies import Limits, input_strategy
 
 __all__ = ["check_server", "payloads"]
@@ -83,23 +81,8 @@ def check_server(
             _expect(url, body, invalid, lambda s: 400 <= s < 500, f"invalid input as {fmt}", seen)
         report.examples += 1
 
-    run = hypothesis.given(
-        input_strategy(source, limits), input_strategy(source, limits, valid=False)
-    )(probe)
-    run = hypothesis.settings(
-        max_examples=max_examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(hypothesis.HealthCheck),
-        print_blob=False,
-    )(run)
-    if seed is not None:
-        run = hypothesis.seed(seed)(run)
-    try:
-        run()
-    except Exception as error:
-        for exc in getattr(error, "exceptions", None) or (error,):
-            report.failures.append(_failure(exc, seen))
+    strategies = (input_strategy(source, limits), input_strategy(source, limits, valid=False))
+    report.failures.extend(run_test(probe, strategies, max_examples, None, seed, seen))
     return report
 
 

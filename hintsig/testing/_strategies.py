@@ -304,7 +304,9 @@ def frame_strategy(schema: Schema, limits: Limits, min_rows: int = 0) -> SearchS
     """DataFrames of a column schema: every column of its pandas dtype, optional columns
     sometimes absent; an unnamed schema's columns are labelled 0, 1, ..."""
     specs = [s for s in schema.inputs if isinstance(s, ColSpec)]
-    return st.integers(min_rows, max(min_rows, limits.max_rows)).flatmap(lambda rows: _frame(specs, rows, limits))
+    return st.integers(min_rows, max(min_rows, limits.max_rows)).flatmap(
+        lambda rows: _frame(specs, rows, limits)
+    )
 
 
 def _frame(specs: list[ColSpec], rows: int, limits: Limits) -> SearchStrategy[Any]:
