@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pydantic
 
@@ -26,14 +27,15 @@ class Message(pydantic.BaseModel):
 
 
 class Buggy(PythonModel):
-    def predict(self, context, model_input: list[Message], params=None) -> list[str]:
+    def predict(self, context: Any, model_input: list[Message], params: Any = None) -> list[str]:
         if len(model_input) > 3:  # planted bug 1: batches of more than three messages
             raise IndexError("only three slots")
-        return [f"{m.role}: {m.score + 1:.1f}" for m in model_input]  # bug 2: score None
+        # planted bug 2: a message without a score (mypy --strict sees this one too)
+        return [f"{m.role}: {m.score + 1:.1f}" for m in model_input]  # type: ignore[operator]
 
 
 class Fixed(PythonModel):
-    def predict(self, context, model_input: list[Message], params=None) -> list[str]:
+    def predict(self, context: Any, model_input: list[Message], params: Any = None) -> list[str]:
         return [f"{m.role}: {(m.score or 0) + 1:.1f}" for m in model_input]
 
 
