@@ -34,5 +34,5 @@ __all__ = [
 __getattr__ = lazy_getattr(
     __name__,
     {"start_run": "hintsig.tracking", "register_model": "hintsig.client"},
-    submodules=("models", "pyfunc", "types"),
+    submodules=("models", "pyfunc", "testing", "types"),
 )
