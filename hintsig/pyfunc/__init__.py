@@ -36,4 +36,5 @@ __getattr__ = lazy_getattr(
         "log_model": "hintsig.pyfunc._persist",
         "save_model": "hintsig.pyfunc._persist",
     },
+    submodules=("utils",),
 )
