@@ -109,26 +109,21 @@ def namespace(root: str, tmp: Path) -> dict[str, Any]:
             return model.predict(data)
         return model.predict(data, params=params)
 
-    def save(python_model: Any, **kwargs: Any) -> dict[str, Any]:
+    def saved(python_model: Any, **kwargs: Any) -> str:
         path = fresh_dir()
         kwargs.setdefault("pip_requirements", [])
         pyfunc.save_model(path, python_model=python_model, **kwargs)
-        return {"saved": saved_files(Path(path))}
+        return path
+
+    def save(python_model: Any, **kwargs: Any) -> dict[str, Any]:
+        return {"saved": saved_files(Path(saved(python_model, **kwargs)))}
 
     def save_load(python_model: Any, **kwargs: Any) -> Any:
-        path = fresh_dir()
-        kwargs.setdefault("pip_requirements", [])
-        pyfunc.save_model(path, python_model=python_model, **kwargs)
-        return pyfunc.load_model(path)
+        return pyfunc.load_model(saved(python_model, **kwargs))
 
     def hint_schema(func: Any) -> Any:
         """The signature a model's hints give, read back from the saved model."""
-        path = fresh_dir()
-        pyfunc.save_model(path, python_model=func, pip_requirements=[])
-        return get_info(path)
-
-    def get_info(path: str) -> Any:
-        return model_mod.get_model_info(path).signature
+        return model_mod.get_model_info(saved(func)).signature
 
     ns.update(
         enforce=enforce,
