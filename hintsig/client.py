@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from hintsig.models.model import ModelInfo
 
 __all__ = [
+    "MlflowClient",
     "HintsigClient",
     "ModelVersion",
     "RegisteredModel",
@@ -304,3 +305,7 @@ def _tags(tags: Mapping[str, Any] | None) -> dict[str, str]:
 def _kind(value: object) -> str:
     """A rejected identifier: quoted when it is a str, else only its type."""
     return repr(value) if isinstance(value, str) else f"a value of type {type(value).__name__}"
+
+
+MlflowClient = HintsigClient
+"""The registry client under MLflow's name (`from hintsig.client import MlflowClient`)."""

@@ -103,7 +103,8 @@ def enforce_params(
                 UserWarning,
                 stacklevel=stacklevel,
             )
-        return None
+        # MLflow calls the model with params={} when params were given (even empty ones).
+        return None if params is None else {}
     if params is None:
         params = {}
     elif type(params) is not dict and not isinstance(params, Mapping):

@@ -39,4 +39,5 @@ __getattr__ = lazy_getattr(
         "save_model": "hintsig.pyfunc._persist",
         "spark_udf": "hintsig.pyfunc._spark_udf",
     },
+    submodules=("utils",),
 )
