@@ -4,6 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# `make demo` installs only what the demo needs (the serve and sklearn extras), with its own stamp.
+DEMO_STAMP := $(VENV)/.installed-demo
+# Editable installs use setuptools' "compat" mode: a plain path in a .pth file, which mypy
+# (and its plugin, hintsig_mypy) can see; the default mode's import hook hides the package from it.
+EDITABLE := --config-settings editable_mode=compat -e
 # The browser test drives Debian's Chromium through Playwright (which never downloads one).
 CHROMIUM := /usr/bin/chromium
 
@@ -12,10 +17,16 @@ CHROMIUM := /usr/bin/chromium
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q $(EDITABLE) '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+$(DEMO_STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q $(EDITABLE) '.[serve,sklearn]'
+	touch $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
 	$(PY) examples/quickstart_sklearn.py
 	$(PY) examples/hints_quickstart.py
 
