@@ -6,9 +6,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # `make demo` installs only what the demo needs (the serve and sklearn extras), with its own stamp.
 DEMO_STAMP := $(VENV)/.installed-demo
-# Editable installs use setuptools' "compat" mode: a plain path in a .pth file, which mypy
-# (and its plugin, hintsig_mypy) can see; the default mode's import hook hides the package from it.
-EDITABLE := --config-settings editable_mode=compat -e
+# Editable installs are a plain .pth file naming the repo and plugins/ (hatchling's
+# dev-mode-dirs in pyproject.toml), so mypy and its hintsig_mypy plugin see hintsig; the import
+# hook of setuptools' editable mode hid the package from mypy.
+EDITABLE := -e
 # The browser test drives Debian's Chromium through Playwright (which never downloads one).
 CHROMIUM := /usr/bin/chromium
 
