@@ -160,8 +160,7 @@ def tag_command(ctx: click.Context, arguments: tuple[str, ...]) -> None:
         click.echo(f"{name} version {version}: {key}={value}")
     else:
         raise CliUsageError(
-            f"{ctx.command_path}: expected NAME [VERSION] KEY VALUE, got {len(arguments)} "
-            "arguments"
+            f"{ctx.command_path}: expected NAME [VERSION] KEY VALUE, got {len(arguments)} arguments"
         )
 
 
