@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hintsig._registry import _edits
 from hintsig._registry._entities import ModelVersion as ModelVersion
 from hintsig._registry._entities import RegisteredModel as RegisteredModel
 from hintsig._registry._location import registry_path, registry_uri_for
@@ -141,10 +142,14 @@ class HintsigClient:
         """The highest-numbered version of `name` (`models:/<name>/latest`)."""
         return self._store.get_latest_version(_model_name(name))
 
-    def search_model_versions(self, filter_string: str | None = None) -> list[ModelVersion]:
+    def search_model_versions(
+        self, filter_string: str | None = None, max_results: int = 10000
+    ) -> list[ModelVersion]:
         """Versions by name, newest first, filtered on `name`, `run_id`, `source`, `version`
-        and `tags.<key>`, e.g. `name = 'churn' AND run_id = 'abc'`."""
-        return self._store.search_model_versions(filter_string)
+        and `tags.<key>`, e.g. `name = 'churn' AND run_id = 'abc'`; at most `max_results`."""
+        if isinstance(max_results, bool) or not isinstance(max_results, int) or max_results < 1:
+            raise HintsigException(f"max_results must be a positive int, got {max_results!r}")
+        return self._store.search_model_versions(filter_string)[:max_results]
 
     def delete_model_version(self, name: str, version: int | str) -> None:
         """Delete one version, its aliases and the registry's copy of the model; its number is
@@ -160,6 +165,62 @@ class HintsigClient:
 
     def delete_registered_model_alias(self, name: str, alias: str) -> None:
         self._store.delete_alias(_model_name(name), _alias(alias))
+
+    # ------------------------------------------------------------ tags and descriptions
+
+    def set_registered_model_tag(self, name: str, key: str, value: Any) -> None:
+        """Set tag `key` of registered model `name` (the value is stored as text)."""
+        [(checked_key, text)] = _tags({key: value}).items()
+        _edits.set_model_tag(self._store, _model_name(name), checked_key, text)
+
+    def delete_registered_model_tag(self, name: str, key: str) -> None:
+        _edits.delete_model_tag(self._store, _model_name(name), _tag_key(key))
+
+    def set_model_version_tag(
+        self,
+        name: str,
+        version: int | str | None = None,
+        key: str | None = None,
+        value: Any = None,
+        stage: str | None = None,
+    ) -> None:
+        """Set tag `key` of one version (MLflow's argument order; `stage` is not supported:
+        hintsig's registry has aliases instead of stages)."""
+        number = _version_for_tag(version, stage)
+        [(checked_key, text)] = _tags({_tag_key(key): value}).items()
+        _edits.set_version_tag(self._store, _model_name(name), number, checked_key, text)
+
+    def delete_model_version_tag(
+        self,
+        name: str,
+        version: int | str | None = None,
+        key: str | None = None,
+        stage: str | None = None,
+    ) -> None:
+        number = _version_for_tag(version, stage)
+        _edits.delete_version_tag(self._store, _model_name(name), number, _tag_key(key))
+
+    def update_registered_model(
+        self, name: str, description: str | None = None, deployment_job_id: str | None = None
+    ) -> RegisteredModel:
+        """Set the description of registered model `name` (None leaves it as it is)."""
+        if deployment_job_id is not None:
+            raise HintsigException("deployment_job_id is a Databricks feature hintsig has not")
+        checked = _model_name(name)
+        if description is None:
+            return self._store.get_registered_model(checked)
+        text = _optional_str(description, "description") or ""
+        return _edits.describe_model(self._store, checked, text)
+
+    def update_model_version(
+        self, name: str, version: int | str, description: str | None = None
+    ) -> ModelVersion:
+        """Set the description of one version (None leaves it as it is)."""
+        checked, number = _model_name(name), _version_number(version)
+        if description is None:
+            return self._store.get_model_version(checked, number)
+        text = _optional_str(description, "description") or ""
+        return _edits.describe_version(self._store, checked, number, text)
 
     # ---------------------------------------------------------------------------- internal
 
@@ -284,6 +345,23 @@ def _version_number(version: object) -> int:
     if isinstance(number, int) and not isinstance(number, bool) and 0 < number < 2**63:
         return number
     raise HintsigException(f"A model version must be a positive integer (got {_kind(version)})")
+
+
+def _tag_key(key: object) -> str:
+    if not isinstance(key, str) or not key:
+        raise HintsigException(f"A tag key must be a non-empty string (got {_kind(key)})")
+    return key
+
+
+def _version_for_tag(version: object, stage: object) -> int:
+    if stage is not None:
+        raise HintsigException(
+            "Model stages are not supported (MLflow deprecated them): name the version, "
+            "or point an alias at it"
+        )
+    if version is None:
+        raise HintsigException("A version tag needs the version")
+    return _version_number(version)
 
 
 def _optional_str(value: object, what: str) -> str | None:

@@ -22,6 +22,7 @@ from hintsig.cli._common import (
     reports_errors,
     write_output,
 )
+from hintsig.cli._extras import require_extra
 
 __all__ = ["models"]
 
@@ -34,6 +35,29 @@ _MODEL_URI = click.option(
     "models:/<name>@<alias>, ...",
 )
 _CONTENT_TYPES = {"json": "application/json", "csv": "text/csv"}
+
+
+def _local_env_only(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """`--env-manager local` (MLflow's flag): anything else is refused, no environment is built."""
+    if value != "local":
+        raise click.BadParameter(
+            f"{value!r}: hintsig runs the model in the current Python environment and builds "
+            "none; use --env-manager local (or leave the flag out)",
+            ctx,
+            param,
+        )
+    return value
+
+
+_ENV_MANAGER = click.option(
+    "--env-manager",
+    default="local",
+    show_default=True,
+    metavar="local",
+    callback=_local_env_only,
+    help="Accepted for MLflow compatibility: the model runs in the current environment "
+    "(virtualenv, uv and conda are refused).",
+)
 
 
 _SIZE_UNITS = {
@@ -101,7 +125,6 @@ def models() -> None:
     callback=_byte_size,
     help="The largest request body; larger ones are answered with 413 without being read.",
 )
-@click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @click.option(
     "--name",
     default=None,
@@ -110,11 +133,12 @@ def models() -> None:
     "registered model's name, else the name it was logged under, else its directory's name).",
 )
 @click.option(
-    "--env-manager",
-    type=click.Choice(["local"]),
-    default="local",
-    help="Accepted for MLflow compatibility: the model runs in the current environment.",
+    "--access-log/--no-access-log",
+    default=True,
+    show_default=True,
+    help="Log one line per request (method, path, status; never the body).",
 )
+@_ENV_MANAGER
 @reports_errors
 def serve_command(
     model_uri: str,
@@ -134,6 +158,7 @@ def serve_command(
     Protocol (KServe V2): /v2, /v2/health/live, /v2/health/ready, /v2/models/NAME[/ready],
     POST /v2/models/NAME/infer.
     """
+    require_extra("serve", "starlette", "uvicorn")
     from hintsig.serving._server import serve
 
     serve(
@@ -171,8 +196,11 @@ def serve_command(
     metavar="PATH",
     help='Where to write {"predictions": ...} (default: standard output).',
 )
+@_ENV_MANAGER
 @reports_errors
-def predict_command(model_uri: str, input_path: str, content_type: str, output_path: str) -> None:
+def predict_command(
+    model_uri: str, input_path: str, content_type: str, output_path: str, env_manager: str
+) -> None:
     """Score a request body with the model, as the server would answer it."""
     body = read_input(input_path)
     write_output(output_path, _score(model_uri, body, _CONTENT_TYPES[content_type]) + b"\n")

@@ -35,6 +35,7 @@ from starlette.routing import Route
 import hintsig
 from hintsig.exceptions import HintsigException
 from hintsig.pyfunc._loaded import PyFuncModel
+from hintsig.serving._docs import docs_routes
 from hintsig.serving._encode import json_bytes
 from hintsig.serving._errors import ERROR_CODES, ServingError, error_body
 from hintsig.serving._openapi import openapi_document
@@ -83,6 +84,7 @@ def create_app(
         Route("/openapi.json", endpoints.openapi, methods=["GET"]),
         Route("/", endpoints.page, methods=["GET"]),
         *v2_routes(served, endpoints.scorer, max_body_size),  # the Open Inference Protocol
+        *docs_routes(served.title),
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ServingError: _serving_error,
