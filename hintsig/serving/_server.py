@@ -43,6 +43,7 @@ def serve(
     timeout: float | None = None,
     max_body_size: int = MAX_BODY_SIZE,
     access_log: bool = False,
+    workers_threads: int | None = None,
 ) -> None:
     """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM)."""
     import uvicorn
@@ -58,13 +59,20 @@ def serve(
         "log_level": "info",
     }
     if workers == 1:
-        app = create_app(served, timeout=timeout, max_body_size=max_body_size)
+        app = create_app(
+            served, timeout=timeout, max_body_size=max_body_size, workers_threads=workers_threads
+        )
         gc.freeze()
         uvicorn.run(app, **options)
         return
     pinned = served.registered.model_uri if served.registered is not None else served.model_uri
     os.environ[OPTIONS_VARIABLE] = json.dumps(
-        {"model_uri": pinned, "timeout": timeout, "max_body_size": max_body_size}
+        {
+            "model_uri": pinned,
+            "timeout": timeout,
+            "max_body_size": max_body_size,
+            "workers_threads": workers_threads,
+        }
     )
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
 
@@ -88,7 +96,10 @@ def app_from_environment() -> Starlette:
         raise HintsigException(f"{OPTIONS_VARIABLE} is not set: start workers with serve()")
     options = json.loads(text)
     app = create_app(
-        options["model_uri"], timeout=options["timeout"], max_body_size=options["max_body_size"]
+        options["model_uri"],
+        timeout=options["timeout"],
+        max_body_size=options["max_body_size"],
+        workers_threads=options.get("workers_threads"),
     )
     gc.freeze()
     return app
