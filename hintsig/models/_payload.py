@@ -176,26 +176,53 @@ def _frame_from_split(value: Any) -> pd.DataFrame:
             "'dataframe_split' must have 'data' and optionally 'columns' and 'index'; "
             f"found keys: {_keys(value)}"
         )
-    rows = value["data"]
-    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-        raise _fail("'dataframe_split.data' must be a list of rows, each a list of values")
-    columns = value.get("columns")
-    if columns is not None and not isinstance(columns, list):
-        raise _fail("'dataframe_split.columns' must be a list of column names")
-    if columns is not None:
-        _refuse_duplicates(columns, "'dataframe_split.columns'")
-    bad = [
-        (f"data[{i}]", f"has {len(row)} values for {len(columns)} columns")
-        for i, row in enumerate(rows)
-        if columns is not None and len(row) != len(columns)
-    ]
-    if bad:
-        raise _fail("the rows do not match the columns", bad)
+    rows, columns, index = value["data"], value.get("columns"), value.get("index")
+    _check_split(rows, columns, index)
     try:
-        frame: pd.DataFrame = pd.DataFrame(data=rows, columns=columns, index=value.get("index"))
+        frame: pd.DataFrame = pd.DataFrame(data=rows, columns=columns, index=index)
     except (ValueError, TypeError) as exc:
         raise _fail(f"'dataframe_split' is not a valid DataFrame ({exc})") from None
     return frame
+
+
+def _check_split(rows: Any, columns: Any, index: Any) -> None:
+    """The split envelope's shape, before pandas (or the model) sees it: `data` a list of
+    rows of one length (the number of `columns` when given), `columns` names (text or
+    numbers, as MLflow takes them), `index` one text, number or null label per row."""
+    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+        raise _fail("'dataframe_split.data' must be a list of rows, each a list of values")
+    if columns is not None:
+        if not isinstance(columns, list):
+            raise _fail("'dataframe_split.columns' must be a list of column names")
+        bad = [
+            (f"columns[{i}]", f"a column name is text or a number, not {_json_type(name)}")
+            for i, name in enumerate(columns)
+            if not isinstance(name, (str, int, float))
+        ]
+        if bad:
+            raise _fail("'dataframe_split.columns' must be a list of column names", bad)
+        _refuse_duplicates(columns, "'dataframe_split.columns'")
+    if index is not None:
+        if not isinstance(index, list):
+            raise _fail("'dataframe_split.index' must be a list of row labels")
+        bad = [
+            (f"index[{i}]", f"a row label is text, a number or null, not {_json_type(label)}")
+            for i, label in enumerate(index)
+            if label is not None and not isinstance(label, (str, int, float))
+        ]
+        if len(index) != len(rows):
+            bad.append(("index", f"has {len(index)} labels for {len(rows)} rows"))
+        if bad:
+            raise _fail("'dataframe_split.index' must be a list of row labels", bad)
+    width = len(columns) if columns is not None else len(rows[0]) if rows else 0
+    what = "columns" if columns is not None else "values in the first row"
+    bad = [
+        (f"data[{i}]", f"has {len(row)} values for {width} {what}")
+        for i, row in enumerate(rows)
+        if len(row) != width
+    ]
+    if bad:
+        raise _fail("the rows do not match the columns", bad)
 
 
 def _frame_from_records(value: Any) -> pd.DataFrame:
