@@ -251,13 +251,66 @@ def _parse_csv(text: str, schema: Schema | None) -> pd.DataFrame:
             for s in schema.inputs
             if isinstance(s, ColSpec) and s.name and s.type is DataType.string
         }
-    header = next(csv.reader(io.StringIO(text)), [])
+    rows = _csv_rows(text)
+    header = rows[0][1] if rows else []
     _refuse_duplicates(header, "the CSV header")
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=dtypes or None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise _fail(f"the body is not valid CSV ({exc.__class__.__name__})") from None
+    _refuse_non_finite(frame, rows, text, set(dtypes))
     return decode_frame(frame, schema)
+
+
+#: The spellings of NaN that pandas reads as a number; JSON has no NaN, and CSV takes none
+#: either (an empty cell, `NA` or `null` is a missing value, as `null` is in JSON).
+_NAN_TEXT = frozenset({"nan", "-nan", "+nan"})
+
+
+def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    """The CSV's non-blank rows with their line numbers; every row as long as the header
+    (pandas would shift a longer row's values under other columns or pad a shorter one)."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = [(reader.line_num, row) for row in reader if row]
+    except csv.Error:
+        raise _fail("the body is not valid CSV (Error)") from None
+    width = len(rows[0][1]) if rows else 0
+    bad = [
+        (f"row {i} (line {line})", f"has {len(row)} fields for {width} columns in the header")
+        for i, (line, row) in enumerate(rows[1:])
+        if len(row) != width
+    ]
+    if bad:
+        raise _fail("the CSV rows do not match its header", bad)
+    return rows
+
+
+def _refuse_non_finite(
+    frame: pd.DataFrame, rows: list[tuple[int, list[str]]], text: str, strings: set[str]
+) -> None:
+    """NaN, infinity and numbers too large for a float (`1e400`) in a number column are
+    refused, as the same values are in a JSON body."""
+    import numpy as np
+
+    errors: list[tuple[str, str]] = []
+    for name in frame.columns:
+        values = frame[name]
+        if values.dtype.kind == "f" and name not in strings:
+            for i in np.flatnonzero(np.isinf(values.to_numpy())):
+                errors.append(_cell(i, name, "infinity (or a number too large for a 64-bit float)"))
+    if "nan" in text.lower():
+        header = rows[0][1]
+        for i, (_, row) in enumerate(rows[1:]):
+            for name, cell in zip(header, row, strict=False):
+                if name not in strings and cell.strip().lower() in _NAN_TEXT:
+                    errors.append(_cell(i, name, "NaN is not a number (leave the cell empty)"))
+    if errors:
+        raise _fail("a CSV cell holds a number JSON cannot hold", sorted(errors))
+
+
+def _cell(row: int, column: object, problem: str) -> tuple[str, str]:
+    return f"row {row}, column {str(column)[:40]!r}", problem
 
 
 # ----------------------------------------------------------------------------- tensors
