@@ -45,7 +45,9 @@ def test_non_finite_numbers_are_refused_as_in_json(cell: str, schema: Schema | N
     as_json = cell.replace("inf", "Infinity").replace("nan", "NaN").replace("InfinityNaN", "")
     with pytest.raises(DataValidationError):  # the same value in a JSON body: refused too
         parse_serving_input(
-            '{"dataframe_split": {"columns": ["a", "b"], "data": [[%s, "y"]]}}' % as_json,
+            '{"dataframe_split": {"columns": ["a", "b"], "data": [[CELL, "y"]]}}'.replace(
+                "CELL", as_json
+            ),
             schema=schema,
         )
 
