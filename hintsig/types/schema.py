@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union
 
 from hintsig.exceptions import SchemaDefinitionError, format_errors
+from hintsig.types._ranges import FLOAT32_MAX, out_of_range
 
 if TYPE_CHECKING:
     import numpy as np
@@ -823,11 +824,18 @@ def validate_scalar(dtype: DataType, value: Any) -> Any:
                 number = int(value)
                 low, high = _INT32 if dtype is DataType.integer else _INT64
                 if not low <= number <= high:
-                    raise ValueError(f"expected {dtype.name}, got an int out of its range")
+                    raise ValueError(out_of_range(dtype.name, integral=True))
                 return number
         case DataType.double | DataType.float:
             if kind in ("int", "float"):
-                return float(value)
+                try:
+                    real = float(value)
+                except OverflowError:  # an int beyond any float (10**400)
+                    raise ValueError(out_of_range(dtype.name, integral=False)) from None
+                # (NaN and infinity are float32 values too)
+                if dtype is DataType.float and math.isfinite(real) and abs(real) > FLOAT32_MAX:
+                    raise ValueError(out_of_range(dtype.name, integral=False))
+                return real
         case DataType.binary:
             if kind == "bytes":
                 return bytes(value)
