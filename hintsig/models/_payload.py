@@ -297,12 +297,13 @@ def _refuse_non_finite(
     for name in frame.columns:
         values = frame[name]
         if values.dtype.kind == "f" and name not in strings:
-            for i in np.flatnonzero(np.isinf(values.to_numpy())):
-                errors.append(_cell(i, name, "infinity (or a number too large for a 64-bit float)"))
+            for row in np.flatnonzero(np.isinf(values.to_numpy())).tolist():
+                problem = "infinity (or a number too large for a 64-bit float)"
+                errors.append(_cell(row, name, problem))
     if "nan" in text.lower():
         header = rows[0][1]
-        for i, (_, row) in enumerate(rows[1:]):
-            for name, cell in zip(header, row, strict=False):
+        for i, (_, cells) in enumerate(rows[1:]):
+            for name, cell in zip(header, cells, strict=False):
                 if name not in strings and cell.strip().lower() in _NAN_TEXT:
                     errors.append(_cell(i, name, "NaN is not a number (leave the cell empty)"))
     if errors:
