@@ -26,6 +26,7 @@ error (MLflow ignores it, so a misspelt `"param"` went unnoticed); `params` must
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from collections import Counter
 from collections.abc import Mapping
@@ -174,7 +175,7 @@ def _frame_from_split(value: Any) -> pd.DataFrame:
     if "data" not in value or extra:
         raise _fail(
             "'dataframe_split' must have 'data' and optionally 'columns' and 'index'; "
-            f"found keys: {_keys(value)}"
+            f"found keys: {_keys(value, ('columns', 'data', 'index'))}"
         )
     rows, columns, index = value["data"], value.get("columns"), value.get("index")
     _check_split(rows, columns, index)
@@ -398,11 +399,18 @@ def _kind_label(array: np.ndarray) -> str:
     return labels.get(array.dtype.kind, "mixed values")
 
 
-def _keys(mapping: Mapping[Any, Any], shown: int = 10) -> str:
-    """The first keys of a client's object, each cut short, and how many more there are."""
-    names = [repr(str(k)[:40]) for k in list(mapping)[:shown]]
-    rest = len(mapping) - shown
-    return ", ".join(names) + (f" and {rest} more" if rest > 0 else "") if names else "none"
+def _keys(mapping: Mapping[Any, Any], known: tuple[str, ...] = (*INPUT_FORMATS, "params")) -> str:
+    """The keys of a client's object that this parser knows, and how many others there are
+    (those are not repeated: a key may be data, such as a misplaced map)."""
+    names = [repr(k) for k in mapping if k in known]
+    unknown = [str(k) for k in mapping if k not in known]
+    if not unknown:
+        return ", ".join(names) or "none"
+    close = {m for k in unknown for m in difflib.get_close_matches(k, known, n=1, cutoff=0.75)}
+    others = f"{len(unknown)} other key{'s' if len(unknown) > 1 else ''}"
+    if close - set(mapping):
+        others += f" (did you mean {' or '.join(repr(m) for m in sorted(close - set(mapping)))}?)"
+    return ", ".join([*names, others])
 
 
 def _refuse_duplicates(names: list[Any], where: str) -> None:

@@ -915,9 +915,9 @@ def value_problems(dtype: ColType, value: Any, path: str = "") -> list[tuple[str
 
 def _map_problems(values: ColType, value: Mapping[Any, Any], path: str) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
-    for key, item in value.items():
-        if isinstance(key, str):
-            problems.extend(value_problems(values, item, _join_path(path, key)))
+    for position, (key, item) in enumerate(value.items()):
+        if isinstance(key, str):  # keys are data: the path names the entry's position only
+            problems.extend(value_problems(values, item, f"{path}[<key {position}>]"))
         else:
             problems.append((path, f"expected string keys, got a {type(key).__name__} key"))
     return problems
@@ -925,9 +925,12 @@ def _map_problems(values: ColType, value: Mapping[Any, Any], path: str) -> list[
 
 def _object_problems(obj: Object, value: Mapping[Any, Any], path: str) -> list[tuple[str, str]]:
     declared = {p.name for p in obj.properties}
-    problems = [
-        (_join_path(path, str(key)), "unknown property") for key in value if key not in declared
-    ]
+    unknown = sum(key not in declared for key in value)
+    problems = []
+    if unknown:  # the keys themselves may be data: counted, not repeated
+        known = ", ".join(repr(name) for name in sorted(declared)) or "none"
+        many = f"{unknown} unknown properties" if unknown > 1 else "an unknown property"
+        problems.append((path, f"{many}; the properties are {known}"))
     for prop in obj.properties:
         where = _join_path(path, prop.name)
         if prop.name not in value:
