@@ -143,7 +143,11 @@ async def client(port: int, request: bytes, stop_at: float, record_from: float) 
 
 
 async def load(port: int, body: bytes, seconds: float) -> Figures:
-    request = request_bytes(port, body)
+    return await load_request(port, request_bytes(port, body), seconds)
+
+
+async def load_request(port: int, request: bytes, seconds: float) -> Figures:
+    """`CLIENTS` clients sending the raw HTTP `request` for `seconds` after the warm-up."""
     began = time.perf_counter()
     record_from = began + WARMUP
     stop_at = record_from + seconds

@@ -111,6 +111,13 @@ def models() -> None:
 )
 @click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @click.option(
+    "--name",
+    default=None,
+    metavar="NAME",
+    help="The model's name on the page, in OpenAPI and in /v2/models/NAME (default: the "
+    "registered model's name, else the name it was logged under, else its directory's name).",
+)
+@click.option(
     "--env-manager",
     type=click.Choice(["local"]),
     default="local",
@@ -125,13 +132,16 @@ def serve_command(
     timeout: float | None,
     max_body_size: int,
     access_log: bool,
+    name: str | None,
     env_manager: str,
     workers_threads: int | None,
 ) -> None:
     """Serve the model over HTTP (on 127.0.0.1 unless --host says otherwise).
 
     Endpoints: POST /invocations (JSON or CSV), GET / (the schema page with a form to try
-    the model), /openapi.json, /metadata, /ping, /health, /version.
+    the model), /openapi.json, /metadata, /ping, /health, /version, and the Open Inference
+    Protocol (KServe V2): /v2, /v2/health/live, /v2/health/ready, /v2/models/NAME[/ready],
+    POST /v2/models/NAME/infer.
     """
     from hintsig.serving._server import serve
 
@@ -144,6 +154,7 @@ def serve_command(
         max_body_size=max_body_size,
         access_log=access_log,
         workers_threads=workers_threads,
+        name=name,
     )
 
 

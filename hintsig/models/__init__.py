@@ -11,6 +11,7 @@ from hintsig._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from hintsig.models._diff import diff_signatures as diff_signatures
+    from hintsig.models._export import export_metadata as export_metadata
     from hintsig.models._json_schema import signature_to_json_schema as signature_to_json_schema
     from hintsig.models.enforcement import validate_schema as validate_schema
     from hintsig.models.model import set_model as set_model
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ModelSignature",
     "diff_signatures",
+    "export_metadata",
     "infer_signature",
     "set_model",
     "set_signature",
@@ -35,6 +37,7 @@ __getattr__ = lazy_getattr(
     {
         "ModelSignature": "hintsig.models.signature",
         "diff_signatures": "hintsig.models._diff",
+        "export_metadata": "hintsig.models._export",
         "infer_signature": "hintsig.models.signature",
         "set_model": "hintsig.models.model",
         "set_signature": "hintsig.models.model",

@@ -2,7 +2,8 @@
 
 `create_app(model_uri)` loads the model and returns a plain ASGI app; `serve(...)` runs it
 with uvicorn (what `hintsig models serve` does). Endpoints: `POST /invocations`, `GET /ping`,
-`/health`, `/version`, `/metadata`, `/openapi.json` and the schema page `/`.
+`/health`, `/version`, `/metadata`, `/openapi.json`, the schema page `/` and the Open
+Inference Protocol (KServe V2) under `/v2` (`hintsig.serving._v2`).
 
 Names load lazily: `import hintsig.serving` does not import Starlette or uvicorn.
 """

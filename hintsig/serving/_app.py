@@ -41,6 +41,7 @@ from hintsig.serving._page import CONTENT_SECURITY_POLICY, render_page
 from hintsig.serving._pool import WorkerPool, default_threads
 from hintsig.serving._scoring import MAX_BODY_SIZE, Scorer, check_media_type
 from hintsig.serving._served import ServedModel
+from hintsig.serving._v2 import RunInPool, v2_routes
 
 __all__ = ["create_app", "read_body"]
 
@@ -54,6 +55,7 @@ def create_app(
     timeout: float | None = None,
     max_body_size: int = MAX_BODY_SIZE,
     workers_threads: int | None = None,
+    name: str | None = None,
 ) -> Starlette:
     """The scoring app for `model`: a model URI (loaded now) or a loaded model.
 
@@ -61,6 +63,8 @@ def create_app(
     and predicting (504 after); None, the default, is no limit. `max_body_size` is the
     largest request body in bytes; `workers_threads` the size of the worker pool (None:
     `HINTSIG_WORKERS_THREADS`, else from the CPU count; 0: score on the event loop).
+    `name` is the model's name on the page, in OpenAPI and in `/v2/models/{name}`
+    (default: `hintsig.models._naming.model_name`'s choice; a `ServedModel` has its own).
     """
     if timeout is not None and not timeout > 0:
         raise HintsigException(f"timeout must be a positive number of seconds, got {timeout!r}")
@@ -75,9 +79,9 @@ def create_app(
         served = model
     elif isinstance(model, PyFuncModel):
         directory = model.metadata.model_dir
-        served = ServedModel.of(model, str(directory) if directory else "memory")
+        served = ServedModel.of(model, str(directory) if directory else "memory", name=name)
     else:
-        served = ServedModel.load(model)
+        served = ServedModel.load(model, name)
     pool = WorkerPool(threads) if threads else None
     endpoints = _Endpoints(served, timeout, max_body_size, pool)
     routes = [
@@ -88,6 +92,8 @@ def create_app(
         Route("/metadata", endpoints.metadata, methods=["GET"]),
         Route("/openapi.json", endpoints.openapi, methods=["GET"]),
         Route("/", endpoints.page, methods=["GET"]),
+        # the Open Inference Protocol, its inferences on the same pool
+        *v2_routes(served, endpoints.scorer, max_body_size, endpoints.run_in_pool),
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ServingError: _serving_error,
@@ -121,6 +127,22 @@ class _Endpoints:
         self._openapi = json_bytes(openapi_document(served))
         self._metadata = json_bytes(served.describe())
         self._page = render_page(served).encode("utf-8")
+
+    @property
+    def run_in_pool(self) -> RunInPool | None:
+        """Run a call on the worker pool under the timeout, as `invocations` does."""
+        pool, timeout = self.pool, self.timeout
+        if pool is None:
+            return None
+
+        async def run(
+            function: Callable[[bytes, str | None], tuple[bytes, dict[str, str]]],
+            body: bytes,
+            header_length: str | None,
+        ) -> tuple[bytes, dict[str, str]]:
+            return await pool.run(function, body, header_length, timeout=timeout)
+
+        return run
 
     async def invocations(self, request: Request) -> Response:
         content_type = request.headers.get("content-type", "")

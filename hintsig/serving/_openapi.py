@@ -47,9 +47,10 @@ def openapi_document(served: ServedModel) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": f"hintsig model {served.title}",
-            "version": hintsig.__version__,
-            "description": f"Scoring server for the model {served.model_uri}.",
+            "title": served.name,
+            "version": served.version,
+            "description": f"Scoring server (hintsig {hintsig.__version__}) for the model "
+            f"{served.model_uri}.",
         },
         "paths": {
             "/invocations": {"post": _invocations(served)},

@@ -14,6 +14,7 @@ from typing import Any
 
 from hintsig.client import ModelVersion, get_registered_version
 from hintsig.models._json_schema import payload_formats
+from hintsig.models._naming import model_name
 from hintsig.models.model import Model
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.types.schema import ModelSignature
@@ -30,22 +31,30 @@ class ServedModel:
     registered: ModelVersion | None
     #: The serving example (`serving_input_example.json`) as saved, or None.
     example_text: str | None
+    #: The name the model is served under (`hintsig.models._naming.model_name`).
+    name: str
 
     @classmethod
-    def load(cls, model_uri: str | os.PathLike[str]) -> ServedModel:
-        """Load the model `model_uri` names (a registered one at the version named now)."""
+    def load(cls, model_uri: str | os.PathLike[str], name: str | None = None) -> ServedModel:
+        """Load the model `model_uri` names (a registered one at the version named now);
+        `name` is the name to serve it under (default: `model_name`'s choice)."""
         from hintsig.pyfunc._persist import load_model
 
         version = get_registered_version(model_uri)
         model = load_model(version.model_uri if version is not None else model_uri)
-        return cls.of(model, os.fspath(model_uri), version)
+        return cls.of(model, os.fspath(model_uri), version, name)
 
     @classmethod
     def of(
-        cls, model: PyFuncModel, model_uri: str, registered: ModelVersion | None = None
+        cls,
+        model: PyFuncModel,
+        model_uri: str,
+        registered: ModelVersion | None = None,
+        name: str | None = None,
     ) -> ServedModel:
         """An already loaded model; its serving example is read now, once."""
-        return cls(model, model_uri, registered, _serving_example(model.metadata))
+        served_name = model_name(model_uri, model.metadata, name)
+        return cls(model, model_uri, registered, _serving_example(model.metadata), served_name)
 
     @property
     def metadata(self) -> Model:
@@ -56,12 +65,16 @@ class ServedModel:
         return self.model.metadata.signature
 
     @property
+    def version(self) -> str:
+        """The registered version, else `1` (a model repository's first version)."""
+        return "1" if self.registered is None else str(self.registered.version)
+
+    @property
     def title(self) -> str:
-        """`name v3` for a registered model, else the model directory's name (or the URI)."""
+        """The model's name, with ` v3` for a registered model."""
         if self.registered is not None:
-            return f"{self.registered.name} v{self.registered.version}"
-        directory = self.metadata.model_dir
-        return directory.name if directory is not None else self.model_uri
+            return f"{self.name} v{self.registered.version}"
+        return self.name
 
     @property
     def type_hinted(self) -> bool:

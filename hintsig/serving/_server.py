@@ -44,13 +44,15 @@ def serve(
     max_body_size: int = MAX_BODY_SIZE,
     access_log: bool = False,
     workers_threads: int | None = None,
+    name: str | None = None,
 ) -> None:
-    """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM)."""
+    """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM);
+    `name` is the name it is served under (page, OpenAPI, `/v2/models/{name}`)."""
     import uvicorn
 
     if workers < 1:
         raise HintsigException(f"workers must be at least 1, got {workers}")
-    served = ServedModel.load(model_uri)
+    served = ServedModel.load(model_uri, name)
     _check_address(host, port)
     options: dict[str, Any] = {
         "host": host,
@@ -72,6 +74,7 @@ def serve(
             "timeout": timeout,
             "max_body_size": max_body_size,
             "workers_threads": workers_threads,
+            "name": served.name,
         }
     )
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
@@ -100,6 +103,7 @@ def app_from_environment() -> Starlette:
         timeout=options["timeout"],
         max_body_size=options["max_body_size"],
         workers_threads=options.get("workers_threads"),
+        name=options.get("name"),
     )
     gc.freeze()
     return app

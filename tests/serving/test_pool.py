@@ -121,3 +121,30 @@ def test_on_the_event_loop_a_timeout_is_refused(saved_models: dict[str, Path]) -
         create_app(saved_models["chat"], timeout=1.0, workers_threads=0)
     app = create_app(saved_models["chat"], workers_threads=0)
     assert app.state.pool is None
+
+
+def _slow_v2(url: str, name: str, tensor: dict[str, object], seconds: float) -> httpx.Response:
+    body = {"inputs": [{**tensor, "shape": [1], "data": [-seconds]}]}
+    return httpx.post(f"{url}/v2/models/{name}/infer", json=body, timeout=30)
+
+
+def test_v2_infer_runs_on_the_pool_under_the_timeout(saved_models: dict[str, Path]) -> None:
+    """The Open Inference Protocol's infer route is bounded as /invocations is: 503, 504."""
+    app = create_app(saved_models["fragile"], timeout=0.5, workers_threads=2)
+    name = app.state.served.name
+    with running(app) as url, concurrent.futures.ThreadPoolExecutor(6) as clients:
+        tensor = httpx.get(f"{url}/v2/models/{name}").json()["inputs"][0]
+        tensor = {"name": tensor["name"], "datatype": tensor["datatype"]}
+        answers = list(clients.map(lambda _: _slow_v2(url, name, tensor, 1.5), range(6)))
+        assert _workers() <= 2
+        assert sorted(a.status_code for a in answers) == [503] * 4 + [504] * 2
+        refused = [a for a in answers if a.status_code == 503]
+        assert all(a.headers["retry-after"] == "1" for a in refused)
+        assert "busy" in refused[0].json()["error"]
+        stats = app.state.pool.stats()
+        assert (stats.refused, stats.timed_out) == (4, 2)
+        time.sleep(1.2)
+        body = {"inputs": [{**tensor, "shape": [1], "data": [4.0]}]}
+        ok = httpx.post(f"{url}/v2/models/{name}/infer", json=body, timeout=10)
+        assert ok.status_code == 200, ok.text
+        assert ok.json()["outputs"][0]["data"] == [2.5]
