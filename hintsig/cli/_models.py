@@ -201,14 +201,18 @@ def signature_command(model_uri: str, json_schema: bool) -> None:
     from hintsig.models._uri import resolve_model_uri
     from hintsig.models.model import Model
 
-    signature = Model.load(resolve_model_uri(model_uri)).signature
+    metadata = Model.load(resolve_model_uri(model_uri))
+    signature = metadata.signature
     if signature is None:
         raise CliError(f"The model {model_uri} has no signature")
     if json_schema:
         from hintsig.models._json_schema import signature_to_json_schema
-        from hintsig.pyfunc._persist import load_model
 
-        hinted = load_model(model_uri).input_validator is not None
+        # from the MLmodel only: a command that reads metadata never unpickles the model
+        saved = metadata.to_dict()
+        hinted = bool(
+            saved.get("is_signature_from_type_hint") or saved.get("type_hint_from_example")
+        )
         document: Any = signature_to_json_schema(signature, type_hinted=hinted)
     else:
         from hintsig.serving._served import signature_json
