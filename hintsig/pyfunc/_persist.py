@@ -53,6 +53,7 @@ from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models._examples import encode_example, split_input_example, write_example
 from hintsig.models._uri import resolve_model_uri
 from hintsig.models.model import MLMODEL_FILE, PYFUNC_FLAVOR, Model, ModelInfo, model_from_code
+from hintsig.pyfunc._confine import check_flavor_paths
 from hintsig.pyfunc._impl import ModelCaller
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.pyfunc._loader import (
@@ -210,6 +211,7 @@ def load_model(model_uri: str | os.PathLike[str]) -> PyFuncModel:
     directory = resolve_model_uri(model_uri)
     meta = Model.load(directory)
     conf = _pyfunc_conf(meta, directory)
+    check_flavor_paths(directory, conf)  # an untrusted directory cannot point outside itself
     loader = str(conf.get("loader_module") or "")
     if loader == LOADER_MODULE:
         return PyFuncModel(meta, load_python_function(directory, conf))
