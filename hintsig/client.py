@@ -27,6 +27,7 @@ from hintsig._registry import _edits
 from hintsig._registry._entities import ModelVersion as ModelVersion
 from hintsig._registry._entities import RegisteredModel as RegisteredModel
 from hintsig._registry._location import registry_path, registry_uri_for
+from hintsig._registry._names import check_identifier, check_tag_value
 from hintsig._registry._storage import ModelStorage
 from hintsig._registry._store import RegistryStore, VersionDraft
 from hintsig.exceptions import HintsigException
@@ -44,8 +45,8 @@ __all__ = [
     "resolve_registered_uri",
 ]
 
-_ALIAS_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,255}$")
-_RESERVED_ALIAS = re.compile(r"^(latest|v\d+)$", re.IGNORECASE)
+_ALIAS_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")
+_RESERVED_ALIAS = re.compile(r"(latest|v\d+)\Z", re.IGNORECASE)
 
 
 class HintsigClient:
@@ -323,15 +324,15 @@ def _model_name(name: object) -> str:
             "A registered model name must be a non-empty string without '/' or '@' "
             f"(got {_kind(name)})"
         )
-    return name
+    return check_identifier(name, "A registered model name")
 
 
 def _alias(alias: object) -> str:
-    if not isinstance(alias, str) or not _ALIAS_PATTERN.match(alias):
+    if not isinstance(alias, str) or not _ALIAS_PATTERN.fullmatch(alias):
         raise HintsigException(
             f"An alias must be 1 to 255 letters, digits, '_' or '-' (got {_kind(alias)})"
         )
-    if _RESERVED_ALIAS.match(alias):
+    if _RESERVED_ALIAS.fullmatch(alias):
         raise HintsigException(
             f"The alias {alias!r} is reserved: 'latest' and 'v<number>' name versions"
         )
@@ -377,7 +378,8 @@ def _tags(tags: Mapping[str, Any] | None) -> dict[str, str]:
         raise HintsigException(f"tags must be a mapping, got {type(tags).__name__}")
     if not all(isinstance(key, str) and key for key in tags):
         raise HintsigException("Tag keys must be non-empty strings")
-    return {key: str(value) for key, value in tags.items()}
+    checked = {check_identifier(key, "A tag key"): str(value) for key, value in tags.items()}
+    return {key: check_tag_value(value, key) for key, value in checked.items()}
 
 
 def _kind(value: object) -> str:

@@ -53,8 +53,8 @@ __all__ = [
 TRACKING_DIR_ENV = "HINTSIG_TRACKING_DIR"
 DEFAULT_TRACKING_DIR = "hintsig-runs"
 
-_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*\Z")
 
 
 def tracking_dir() -> Path:
@@ -208,7 +208,7 @@ def run_model_id(run_id: str, name: str) -> str:
 
 def check_model_name(name: object) -> str:
     """A model name is one path segment: letters, digits, `_`, `.` and `-`."""
-    if not isinstance(name, str) or not _NAME_PATTERN.match(name):
+    if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name):
         raise HintsigException(
             f"Invalid model name {name!r}: use letters, digits, '_', '.' and '-', "
             "starting with a letter or digit"
@@ -217,7 +217,7 @@ def check_model_name(name: object) -> str:
 
 
 def _check_id(value: str, what: str) -> None:
-    if not _ID_PATTERN.match(value):
+    if not _ID_PATTERN.fullmatch(value):
         raise HintsigException(f"Invalid {what} {value!r}")
 
 

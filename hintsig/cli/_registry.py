@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import click
 
+from hintsig._registry._names import escaped
 from hintsig.cli import cli
 from hintsig.cli._common import CliUsageError, Group, reports_errors
 from hintsig.client import HintsigClient, ModelVersion
@@ -194,8 +195,8 @@ def register_command(ctx: click.Context, model_uri: str, name: str) -> None:
     """Register the model at MODEL_URI as a new version of NAME (created if needed)."""
     mv = _client(ctx).register_model(model_uri, name)
     click.echo(
-        f"Registered {mv.name} version {mv.version} "
-        f"(signature: {_signature_state(mv.signature)}; source: {mv.source})"
+        f"Registered {escaped(mv.name)} version {mv.version} "
+        f"(signature: {_signature_state(mv.signature)}; source: {escaped(mv.source)})"
     )
 
 
@@ -222,7 +223,7 @@ def alias_command(
         raise CliUsageError(f"{ctx.command_path}: missing argument 'VERSION'")
     client.set_registered_model_alias(name, alias, version)
     mv = client.get_model_version_by_alias(name, alias)
-    click.echo(f"{name}@{alias} -> version {mv.version}")
+    click.echo(f"{escaped(name)}@{escaped(alias)} -> version {mv.version}")
 
 
 def _version_named(client: HintsigClient, name: str, version_or_alias: str) -> ModelVersion:
@@ -250,7 +251,7 @@ def _describe(mv: ModelVersion) -> str:
         ("Tags", ", ".join(f"{key}={value}" for key, value in mv.tags.items()) or "-"),
         ("Description", _cell(mv.description)),
     )
-    lines = [f"{label + ':':<13}{value}" for label, value in fields]
+    lines = [f"{label + ':':<13}{escaped(value)}" for label, value in fields]
     return "\n".join([*lines, "", *_signature_lines(mv.signature)])
 
 
@@ -316,6 +317,7 @@ def _signature_state(signature: ModelSignature | None) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "") -> str:
+    rows = [[escaped(cell) for cell in row] for row in rows]  # a name cannot forge a line
     widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
     rule = ["-" * width for width in widths]
     return "\n".join(

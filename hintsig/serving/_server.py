@@ -44,6 +44,7 @@ def serve(
     timeout: float | None = None,
     max_body_size: int = MAX_BODY_SIZE,
     access_log: bool = True,
+    workers_threads: int | None = None,
     name: str | None = None,
 ) -> None:
     """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM);
@@ -61,7 +62,9 @@ def serve(
         "log_level": "info",
     }
     if workers == 1:
-        app = create_app(served, timeout=timeout, max_body_size=max_body_size)
+        app = create_app(
+            served, timeout=timeout, max_body_size=max_body_size, workers_threads=workers_threads
+        )
         gc.freeze()
         log_startup(served, host, port)
         uvicorn.run(app, **options)
@@ -72,6 +75,7 @@ def serve(
             "model_uri": pinned,
             "timeout": timeout,
             "max_body_size": max_body_size,
+            "workers_threads": workers_threads,
             "name": served.name,
         }
     )
@@ -101,6 +105,7 @@ def app_from_environment() -> Starlette:
         options["model_uri"],
         timeout=options["timeout"],
         max_body_size=options["max_body_size"],
+        workers_threads=options.get("workers_threads"),
         name=options.get("name"),
     )
     gc.freeze()

@@ -183,7 +183,9 @@ def test_serve_passes_its_options(models: dict[str, str], monkeypatch: pytest.Mo
         "hintsig.serving._server.serve", lambda uri, **options: calls.append((uri, options))
     )
     args = ["-m", models["chat"], "-p", "8123", "-w", "2", "-t", "2.5", "--max-body-size", "2MiB"]
-    result = run("serve", *args, "--env-manager", "local", "--name", "chatbot")
+    result = run(
+        "serve", *args, "--env-manager", "local", "--workers-threads", "3", "--name", "chatbot"
+    )
     assert result.exit_code == 0, result.stderr
     assert calls == [
         (
@@ -195,6 +197,7 @@ def test_serve_passes_its_options(models: dict[str, str], monkeypatch: pytest.Mo
                 "timeout": 2.5,
                 "max_body_size": 2 * 1024 * 1024,
                 "access_log": True,
+                "workers_threads": 3,
                 "name": "chatbot",
             },
         )

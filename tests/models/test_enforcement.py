@@ -576,11 +576,11 @@ def test_composite_problems_carry_element_paths() -> None:
     ]
     assert errors_of(data, CHAT) == [
         ("column 'msgs'[1][0].content", "missing required property of type string"),
-        ("column 'msgs'[1][1].extra", "unknown property"),
+        ("column 'msgs'[1][1]", "an unknown property; the properties are 'content', 'n', 'role'"),
         ("column 'msgs'[1][1].content", "expected string, got int"),
         ("column 'msgs'[2]", "expected a list, got str"),
         ("column 'msgs'[3]", "expected a list, got None"),
-        ("column 'scores'[1].a", "expected double, got str"),
+        ("column 'scores'[1][<key 0>]", "expected double, got str"),
     ]
 
 
