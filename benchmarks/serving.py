@@ -5,7 +5,7 @@ Run: `.venv/bin/python benchmarks/serving.py` (about 40 seconds). Three uvicorn 
 
 * the floor: a bare Starlette endpoint that only parses the JSON body and returns it;
 * hintsig: `hintsig models serve` on a `list[Message]` model that echoes each content;
-* hintsig --timeout: the same with `--timeout 60`, which scores in a worker thread.
+* hintsig --timeout: the same with `--timeout 60` (both score on the worker pool).
 
 A closed loop of 8 concurrent clients (keep-alive HTTP/1.1 on raw asyncio streams, so the
 client costs little) sends the same request again and again, alternating between the two

@@ -16,26 +16,68 @@ from hintsig._version import __version__ as __version__
 from hintsig.exceptions import HintsigException as HintsigException
 
 if TYPE_CHECKING:
+    from hintsig import client as client
+    from hintsig import exceptions as exceptions
     from hintsig import models as models
     from hintsig import pyfunc as pyfunc
+    from hintsig import tracking as tracking
     from hintsig import types as types
+    from hintsig.client import MlflowClient as MlflowClient
     from hintsig.client import register_model as register_model
+    from hintsig.tracking import active_run as active_run
+    from hintsig.tracking import get_registry_uri as get_registry_uri
+    from hintsig.tracking import get_tracking_uri as get_tracking_uri
+    from hintsig.tracking import last_active_run as last_active_run
+    from hintsig.tracking import set_registry_uri as set_registry_uri
+    from hintsig.tracking import set_tracking_uri as set_tracking_uri
     from hintsig.tracking import start_run as start_run
 
 __all__ = [
     "HintsigException",
+    "MlflowClient",
     "__version__",
+    "active_run",
+    "client",
+    "exceptions",
+    "get_registry_uri",
+    "get_tracking_uri",
+    "last_active_run",
     "models",
     "pyfunc",
     "register_model",
+    "set_registry_uri",
+    "set_tracking_uri",
+    "sklearn",
     "start_run",
+    "testing",
+    "tracking",
     "types",
 ]
 
+_TRACKING = (
+    "active_run", "get_registry_uri", "get_tracking_uri", "last_active_run",
+    "set_registry_uri", "set_tracking_uri", "start_run",
+)  # fmt: skip
+
 __getattr__ = lazy_getattr(
     __name__,
-    {"start_run": "hintsig.tracking", "register_model": "hintsig.client"},
-    submodules=("models", "pyfunc", "types"),
+    {
+        **dict.fromkeys(_TRACKING, "hintsig.tracking"),
+        "register_model": "hintsig.client",
+        "MlflowClient": "hintsig.client",
+    },
+    submodules=(
+        "cli",
+        "client",
+        "exceptions",
+        "models",
+        "pyfunc",
+        "serving",
+        "sklearn",
+        "testing",
+        "tracking",
+        "types",
+    ),
 )
 
 

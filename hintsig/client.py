@@ -23,9 +23,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hintsig._registry import _edits
 from hintsig._registry._entities import ModelVersion as ModelVersion
 from hintsig._registry._entities import RegisteredModel as RegisteredModel
 from hintsig._registry._location import registry_path, registry_uri_for
+from hintsig._registry._names import check_identifier, check_tag_value
 from hintsig._registry._storage import ModelStorage
 from hintsig._registry._store import RegistryStore, VersionDraft
 from hintsig.exceptions import HintsigException
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from hintsig.models.model import ModelInfo
 
 __all__ = [
+    "MlflowClient",
     "HintsigClient",
     "ModelVersion",
     "RegisteredModel",
@@ -42,8 +45,8 @@ __all__ = [
     "resolve_registered_uri",
 ]
 
-_ALIAS_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,255}$")
-_RESERVED_ALIAS = re.compile(r"^(latest|v\d+)$", re.IGNORECASE)
+_ALIAS_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,255}\Z")
+_RESERVED_ALIAS = re.compile(r"(latest|v\d+)\Z", re.IGNORECASE)
 
 
 class HintsigClient:
@@ -140,10 +143,14 @@ class HintsigClient:
         """The highest-numbered version of `name` (`models:/<name>/latest`)."""
         return self._store.get_latest_version(_model_name(name))
 
-    def search_model_versions(self, filter_string: str | None = None) -> list[ModelVersion]:
+    def search_model_versions(
+        self, filter_string: str | None = None, max_results: int = 10000
+    ) -> list[ModelVersion]:
         """Versions by name, newest first, filtered on `name`, `run_id`, `source`, `version`
-        and `tags.<key>`, e.g. `name = 'churn' AND run_id = 'abc'`."""
-        return self._store.search_model_versions(filter_string)
+        and `tags.<key>`, e.g. `name = 'churn' AND run_id = 'abc'`; at most `max_results`."""
+        if isinstance(max_results, bool) or not isinstance(max_results, int) or max_results < 1:
+            raise HintsigException(f"max_results must be a positive int, got {max_results!r}")
+        return self._store.search_model_versions(filter_string)[:max_results]
 
     def delete_model_version(self, name: str, version: int | str) -> None:
         """Delete one version, its aliases and the registry's copy of the model; its number is
@@ -159,6 +166,62 @@ class HintsigClient:
 
     def delete_registered_model_alias(self, name: str, alias: str) -> None:
         self._store.delete_alias(_model_name(name), _alias(alias))
+
+    # ------------------------------------------------------------ tags and descriptions
+
+    def set_registered_model_tag(self, name: str, key: str, value: Any) -> None:
+        """Set tag `key` of registered model `name` (the value is stored as text)."""
+        [(checked_key, text)] = _tags({key: value}).items()
+        _edits.set_model_tag(self._store, _model_name(name), checked_key, text)
+
+    def delete_registered_model_tag(self, name: str, key: str) -> None:
+        _edits.delete_model_tag(self._store, _model_name(name), _tag_key(key))
+
+    def set_model_version_tag(
+        self,
+        name: str,
+        version: int | str | None = None,
+        key: str | None = None,
+        value: Any = None,
+        stage: str | None = None,
+    ) -> None:
+        """Set tag `key` of one version (MLflow's argument order; `stage` is not supported:
+        hintsig's registry has aliases instead of stages)."""
+        number = _version_for_tag(version, stage)
+        [(checked_key, text)] = _tags({_tag_key(key): value}).items()
+        _edits.set_version_tag(self._store, _model_name(name), number, checked_key, text)
+
+    def delete_model_version_tag(
+        self,
+        name: str,
+        version: int | str | None = None,
+        key: str | None = None,
+        stage: str | None = None,
+    ) -> None:
+        number = _version_for_tag(version, stage)
+        _edits.delete_version_tag(self._store, _model_name(name), number, _tag_key(key))
+
+    def update_registered_model(
+        self, name: str, description: str | None = None, deployment_job_id: str | None = None
+    ) -> RegisteredModel:
+        """Set the description of registered model `name` (None leaves it as it is)."""
+        if deployment_job_id is not None:
+            raise HintsigException("deployment_job_id is a Databricks feature hintsig has not")
+        checked = _model_name(name)
+        if description is None:
+            return self._store.get_registered_model(checked)
+        text = _optional_str(description, "description") or ""
+        return _edits.describe_model(self._store, checked, text)
+
+    def update_model_version(
+        self, name: str, version: int | str, description: str | None = None
+    ) -> ModelVersion:
+        """Set the description of one version (None leaves it as it is)."""
+        checked, number = _model_name(name), _version_number(version)
+        if description is None:
+            return self._store.get_model_version(checked, number)
+        text = _optional_str(description, "description") or ""
+        return _edits.describe_version(self._store, checked, number, text)
 
     # ---------------------------------------------------------------------------- internal
 
@@ -261,15 +324,15 @@ def _model_name(name: object) -> str:
             "A registered model name must be a non-empty string without '/' or '@' "
             f"(got {_kind(name)})"
         )
-    return name
+    return check_identifier(name, "A registered model name")
 
 
 def _alias(alias: object) -> str:
-    if not isinstance(alias, str) or not _ALIAS_PATTERN.match(alias):
+    if not isinstance(alias, str) or not _ALIAS_PATTERN.fullmatch(alias):
         raise HintsigException(
             f"An alias must be 1 to 255 letters, digits, '_' or '-' (got {_kind(alias)})"
         )
-    if _RESERVED_ALIAS.match(alias):
+    if _RESERVED_ALIAS.fullmatch(alias):
         raise HintsigException(
             f"The alias {alias!r} is reserved: 'latest' and 'v<number>' name versions"
         )
@@ -285,6 +348,23 @@ def _version_number(version: object) -> int:
     raise HintsigException(f"A model version must be a positive integer (got {_kind(version)})")
 
 
+def _tag_key(key: object) -> str:
+    if not isinstance(key, str) or not key:
+        raise HintsigException(f"A tag key must be a non-empty string (got {_kind(key)})")
+    return key
+
+
+def _version_for_tag(version: object, stage: object) -> int:
+    if stage is not None:
+        raise HintsigException(
+            "Model stages are not supported (MLflow deprecated them): name the version, "
+            "or point an alias at it"
+        )
+    if version is None:
+        raise HintsigException("A version tag needs the version")
+    return _version_number(version)
+
+
 def _optional_str(value: object, what: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
@@ -298,9 +378,14 @@ def _tags(tags: Mapping[str, Any] | None) -> dict[str, str]:
         raise HintsigException(f"tags must be a mapping, got {type(tags).__name__}")
     if not all(isinstance(key, str) and key for key in tags):
         raise HintsigException("Tag keys must be non-empty strings")
-    return {key: str(value) for key, value in tags.items()}
+    checked = {check_identifier(key, "A tag key"): str(value) for key, value in tags.items()}
+    return {key: check_tag_value(value, key) for key, value in checked.items()}
 
 
 def _kind(value: object) -> str:
     """A rejected identifier: quoted when it is a str, else only its type."""
     return repr(value) if isinstance(value, str) else f"a value of type {type(value).__name__}"
+
+
+MlflowClient = HintsigClient
+"""The registry client under MLflow's name (`from hintsig.client import MlflowClient`)."""

@@ -37,10 +37,15 @@ __all__ = [
     "RunInfo",
     "active_run",
     "check_model_name",
+    "get_registry_uri",
+    "get_tracking_uri",
+    "last_active_run",
     "model_artifacts_dir",
     "new_model_id",
     "record_logged_model",
     "run_model_id",
+    "set_registry_uri",
+    "set_tracking_uri",
     "start_run",
     "tracking_dir",
 ]
@@ -48,8 +53,8 @@ __all__ = [
 TRACKING_DIR_ENV = "HINTSIG_TRACKING_DIR"
 DEFAULT_TRACKING_DIR = "hintsig-runs"
 
-_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*\Z")
 
 
 def tracking_dir() -> Path:
@@ -76,6 +81,46 @@ class Run:
 
 
 _ACTIVE_RUN: ContextVar[Run | None] = ContextVar("hintsig_active_run", default=None)
+_LAST_RUN: list[Run] = []  # the run that ended last in this process (MLflow's last_active_run)
+_REGISTRY_URI_ENV = "HINTSIG_REGISTRY_URI"
+
+
+def set_tracking_uri(uri: str | os.PathLike[str]) -> None:
+    """Choose where runs and logged models are stored: a local path or a `file:` URI."""
+    text = os.fspath(uri)
+    if text.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+
+        parsed = urlparse(text)
+        text = unquote(parsed.path if parsed.netloc in ("", "localhost") else text[5:])
+    elif "://" in text:
+        raise HintsigException(
+            f"Unsupported tracking URI scheme in {text!r}: use a local path or a file: URI"
+        )
+    os.environ[TRACKING_DIR_ENV] = text
+
+
+def get_tracking_uri() -> str:
+    """The tracking location, as a `file:` URI of the tracking directory."""
+    return tracking_dir().as_uri()
+
+
+def set_registry_uri(uri: str | os.PathLike[str]) -> None:
+    """Choose the registry database (`sqlite:///path.db` or a file path), as MLflow does."""
+    os.environ[_REGISTRY_URI_ENV] = os.fspath(uri)
+
+
+def get_registry_uri() -> str:
+    """The registry URI in use: the one set, else the `registry.db` of the tracking directory."""
+    configured = os.environ.get(_REGISTRY_URI_ENV)
+    if configured:
+        return configured
+    return "sqlite:///" + (tracking_dir() / "registry.db").as_posix()
+
+
+def last_active_run() -> Run | None:
+    """The active run, else the run that ended most recently in this process."""
+    return active_run() or (_LAST_RUN[-1] if _LAST_RUN else None)
 
 
 def active_run() -> Run | None:
@@ -113,6 +158,7 @@ def start_run(*, run_name: str | None = None, nested: bool = False) -> Iterator[
         status = "FINISHED"
     finally:
         _ACTIVE_RUN.reset(token)
+        _LAST_RUN[:] = [run]
         _write_json(run_dir / "meta.json", {**meta, "end_time": _now_ms(), "status": status})
 
 
@@ -162,7 +208,7 @@ def run_model_id(run_id: str, name: str) -> str:
 
 def check_model_name(name: object) -> str:
     """A model name is one path segment: letters, digits, `_`, `.` and `-`."""
-    if not isinstance(name, str) or not _NAME_PATTERN.match(name):
+    if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name):
         raise HintsigException(
             f"Invalid model name {name!r}: use letters, digits, '_', '.' and '-', "
             "starting with a letter or digit"
@@ -171,7 +217,7 @@ def check_model_name(name: object) -> str:
 
 
 def _check_id(value: str, what: str) -> None:
-    if not _ID_PATTERN.match(value):
+    if not _ID_PATTERN.fullmatch(value):
         raise HintsigException(f"Invalid {what} {value!r}")
 
 

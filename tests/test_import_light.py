@@ -9,7 +9,15 @@ import sys
 
 import pytest
 
-HEAVY_MODULES = ("numpy", "pandas", "starlette", "uvicorn")
+HEAVY_MODULES = (
+    "numpy",
+    "pandas",
+    "starlette",
+    "uvicorn",
+    "pyspark",
+    "pyarrow",
+    "hypothesis",
+)
 
 LIGHT_IMPORTS = [
     "hintsig",
@@ -18,6 +26,7 @@ LIGHT_IMPORTS = [
     "hintsig.models",
     "hintsig.pyfunc",
     "hintsig.exceptions",
+    "hintsig.testing",
 ]
 
 PROBE = """
@@ -82,3 +91,17 @@ def test_unknown_attribute_of_hintsig_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="has no attribute 'no_such_name'"):
         _ = hintsig.no_such_name  # type: ignore[attr-defined]
+
+
+def test_hintsig_testing_without_hypothesis_names_the_extra() -> None:
+    """With Hypothesis missing, the first use of hintsig.testing names the `testing` extra."""
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "import hintsig.testing\n"
+        "try:\n    hintsig.testing.strategy\n"
+        "except hintsig.HintsigException as exc:\n    print(exc.message)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "pip install 'hintsig[testing]'" in result.stdout

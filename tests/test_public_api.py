@@ -39,13 +39,44 @@ PUBLIC_NAMES: dict[str, tuple[str, ...]] = {
     "hintsig.models.signature": ("ModelSignature", "infer_signature"),
     "hintsig.models.model": ("get_model_info",),
     "hintsig.models.utils": ("load_serving_example",),
-    "hintsig.pyfunc": ("PythonModel", "PyFuncModel", "save_model", "log_model", "load_model"),
+    "hintsig.pyfunc": (
+        "PythonModel",
+        "PyFuncModel",
+        "save_model",
+        "log_model",
+        "load_model",
+        "spark_udf",
+    ),
     "hintsig.pyfunc.utils": ("pyfunc",),
     "hintsig.exceptions": ("HintsigException",),
-    "hintsig": ("start_run", "register_model", "models", "pyfunc", "types"),
-    "hintsig.client": ("HintsigClient",),
+    "hintsig": (
+        "start_run",
+        "register_model",
+        "set_tracking_uri",
+        "get_tracking_uri",
+        "set_registry_uri",
+        "get_registry_uri",
+        "active_run",
+        "last_active_run",
+        "MlflowClient",
+        "models",
+        "pyfunc",
+        "types",
+        "sklearn",
+        "testing",
+    ),
+    "hintsig.client": ("HintsigClient", "MlflowClient"),
     "hintsig.sklearn": ("save_model", "log_model", "load_model"),
+    "hintsig.testing": ("strategy", "check_model", "assert_model"),
 }
+
+
+def test_schema_converts_to_spark() -> None:
+    """API.md: `hintsig.types.schema` also has `Schema.as_spark_schema()` (extra `spark`)."""
+    from hintsig.types.schema import Schema
+
+    assert callable(Schema.as_spark_schema)
+
 
 ROWS = [(path, name) for path, names in PUBLIC_NAMES.items() for name in names]
 

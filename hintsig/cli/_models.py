@@ -22,6 +22,7 @@ from hintsig.cli._common import (
     reports_errors,
     write_output,
 )
+from hintsig.cli._extras import require_extra
 
 __all__ = ["models"]
 
@@ -34,6 +35,29 @@ _MODEL_URI = click.option(
     "models:/<name>@<alias>, ...",
 )
 _CONTENT_TYPES = {"json": "application/json", "csv": "text/csv"}
+
+
+def _local_env_only(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """`--env-manager local` (MLflow's flag): anything else is refused, no environment is built."""
+    if value != "local":
+        raise click.BadParameter(
+            f"{value!r}: hintsig runs the model in the current Python environment and builds "
+            "none; use --env-manager local (or leave the flag out)",
+            ctx,
+            param,
+        )
+    return value
+
+
+_ENV_MANAGER = click.option(
+    "--env-manager",
+    default="local",
+    show_default=True,
+    metavar="local",
+    callback=_local_env_only,
+    help="Accepted for MLflow compatibility: the model runs in the current environment "
+    "(virtualenv, uv and conda are refused).",
+)
 
 
 _SIZE_UNITS = {
@@ -90,8 +114,16 @@ def models() -> None:
     "--timeout",
     default=None,
     type=click.FloatRange(min=0, min_open=True),
-    help="Seconds one request may take; slower ones are answered with 504. Requests then "
-    "run in a worker thread, which costs throughput (default: no limit).",
+    help="Seconds one request may take: waiting for a free worker thread (503 after) and "
+    "predicting (504 after). Default: no limit.",
+)
+@click.option(
+    "--workers-threads",
+    default=None,
+    type=click.IntRange(min=0),
+    envvar="HINTSIG_WORKERS_THREADS",
+    help="Worker threads per process that score requests (default: CPU count + 4, at most "
+    "32); 0 scores on the event loop (fastest for quick models, no --timeout).",
 )
 @click.option(
     "--max-body-size",
@@ -101,7 +133,6 @@ def models() -> None:
     callback=_byte_size,
     help="The largest request body; larger ones are answered with 413 without being read.",
 )
-@click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @click.option(
     "--name",
     default=None,
@@ -110,11 +141,12 @@ def models() -> None:
     "registered model's name, else the name it was logged under, else its directory's name).",
 )
 @click.option(
-    "--env-manager",
-    type=click.Choice(["local"]),
-    default="local",
-    help="Accepted for MLflow compatibility: the model runs in the current environment.",
+    "--access-log/--no-access-log",
+    default=True,
+    show_default=True,
+    help="Log one line per request (method, path, status; never the body).",
 )
+@_ENV_MANAGER
 @reports_errors
 def serve_command(
     model_uri: str,
@@ -126,6 +158,7 @@ def serve_command(
     access_log: bool,
     name: str | None,
     env_manager: str,
+    workers_threads: int | None,
 ) -> None:
     """Serve the model over HTTP (on 127.0.0.1 unless --host says otherwise).
 
@@ -134,6 +167,7 @@ def serve_command(
     Protocol (KServe V2): /v2, /v2/health/live, /v2/health/ready, /v2/models/NAME[/ready],
     POST /v2/models/NAME/infer.
     """
+    require_extra("serve", "starlette", "uvicorn")
     from hintsig.serving._server import serve
 
     serve(
@@ -144,6 +178,7 @@ def serve_command(
         timeout=timeout,
         max_body_size=max_body_size,
         access_log=access_log,
+        workers_threads=workers_threads,
         name=name,
     )
 
@@ -171,8 +206,11 @@ def serve_command(
     metavar="PATH",
     help='Where to write {"predictions": ...} (default: standard output).',
 )
+@_ENV_MANAGER
 @reports_errors
-def predict_command(model_uri: str, input_path: str, content_type: str, output_path: str) -> None:
+def predict_command(
+    model_uri: str, input_path: str, content_type: str, output_path: str, env_manager: str
+) -> None:
     """Score a request body with the model, as the server would answer it."""
     body = read_input(input_path)
     write_output(output_path, _score(model_uri, body, _CONTENT_TYPES[content_type]) + b"\n")
@@ -191,14 +229,18 @@ def signature_command(model_uri: str, json_schema: bool) -> None:
     from hintsig.models._uri import resolve_model_uri
     from hintsig.models.model import Model
 
-    signature = Model.load(resolve_model_uri(model_uri)).signature
+    metadata = Model.load(resolve_model_uri(model_uri))
+    signature = metadata.signature
     if signature is None:
         raise CliError(f"The model {model_uri} has no signature")
     if json_schema:
         from hintsig.models._json_schema import signature_to_json_schema
-        from hintsig.pyfunc._persist import load_model
 
-        hinted = load_model(model_uri).input_validator is not None
+        # from the MLmodel only: a command that reads metadata never unpickles the model
+        saved = metadata.to_dict()
+        hinted = bool(
+            saved.get("is_signature_from_type_hint") or saved.get("type_hint_from_example")
+        )
         document: Any = signature_to_json_schema(signature, type_hinted=hinted)
     else:
         from hintsig.serving._served import signature_json

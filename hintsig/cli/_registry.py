@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 import click
 
+from hintsig._registry._names import escaped
 from hintsig.cli import cli
-from hintsig.cli._common import Group, reports_errors
+from hintsig.cli._common import CliUsageError, Group, reports_errors
 from hintsig.client import HintsigClient, ModelVersion
 from hintsig.exceptions import HintsigException
 from hintsig.types.schema import (
@@ -119,17 +120,70 @@ def versions_command(ctx: click.Context, name: str) -> None:
 
 @registry.command("show")
 @click.argument("name")
+@click.argument("version_or_alias", metavar="VERSION_OR_ALIAS")
+@click.pass_context
+@reports_errors
+def show_command(ctx: click.Context, name: str, version_or_alias: str) -> None:
+    """Show one version of NAME, with its signature as a table.
+
+    VERSION_OR_ALIAS is a number, `latest`, or an alias (`champion` or `@champion`), which
+    resolves as `models:/NAME@ALIAS` does.
+    """
+    click.echo(_describe(_version_named(_client(ctx), name, version_or_alias)))
+
+
+@registry.command("delete")
+@click.argument("name")
 @click.argument("version")
 @click.pass_context
 @reports_errors
-def show_command(ctx: click.Context, name: str, version: str) -> None:
-    """Show version VERSION (a number or `latest`) of NAME, with its signature as a table."""
+def delete_command(ctx: click.Context, name: str, version: str) -> None:
+    """Delete version VERSION of NAME, its aliases and the registry's copy of the model."""
     client = _client(ctx)
-    if version.lower() == "latest":
-        mv = client.get_latest_version(name)
+    client.delete_model_version(name, version)
+    click.echo(f"Deleted {name} version {version}")
+
+
+@registry.command("tag")
+@click.argument("arguments", nargs=-1, metavar="NAME [VERSION] KEY VALUE")
+@click.pass_context
+@reports_errors
+def tag_command(ctx: click.Context, arguments: tuple[str, ...]) -> None:
+    """Set tag KEY of registered model NAME, or of its version VERSION, to VALUE."""
+    client = _client(ctx)
+    if len(arguments) == 3:
+        name, key, value = arguments
+        client.set_registered_model_tag(name, key, value)
+        click.echo(f"{name}: {key}={value}")
+    elif len(arguments) == 4:
+        name, version, key, value = arguments
+        client.set_model_version_tag(name, version, key, value)
+        click.echo(f"{name} version {version}: {key}={value}")
     else:
-        mv = client.get_model_version(name, version)
-    click.echo(_describe(mv))
+        raise CliUsageError(
+            f"{ctx.command_path}: expected NAME [VERSION] KEY VALUE, got {len(arguments)} arguments"
+        )
+
+
+@registry.command("describe")
+@click.argument("arguments", nargs=-1, metavar="NAME [VERSION] TEXT")
+@click.pass_context
+@reports_errors
+def describe_command(ctx: click.Context, arguments: tuple[str, ...]) -> None:
+    """Set the description of registered model NAME, or of its version VERSION, to TEXT."""
+    client = _client(ctx)
+    if len(arguments) == 2:
+        name, text = arguments
+        client.update_registered_model(name, description=text)
+        click.echo(f"Described {name}")
+    elif len(arguments) == 3:
+        name, version, text = arguments
+        client.update_model_version(name, version, description=text)
+        click.echo(f"Described {name} version {version}")
+    else:
+        raise CliUsageError(
+            f"{ctx.command_path}: expected NAME [VERSION] TEXT, got {len(arguments)} arguments"
+        )
 
 
 @registry.command("register")
@@ -141,23 +195,45 @@ def register_command(ctx: click.Context, model_uri: str, name: str) -> None:
     """Register the model at MODEL_URI as a new version of NAME (created if needed)."""
     mv = _client(ctx).register_model(model_uri, name)
     click.echo(
-        f"Registered {mv.name} version {mv.version} "
-        f"(signature: {_signature_state(mv.signature)}; source: {mv.source})"
+        f"Registered {escaped(mv.name)} version {mv.version} "
+        f"(signature: {_signature_state(mv.signature)}; source: {escaped(mv.source)})"
     )
 
 
 @registry.command("alias")
+@click.option("--delete", "delete", is_flag=True, help="Remove ALIAS instead (no VERSION).")
 @click.argument("name")
 @click.argument("alias")
-@click.argument("version")
+@click.argument("version", required=False)
 @click.pass_context
 @reports_errors
-def alias_command(ctx: click.Context, name: str, alias: str, version: str) -> None:
-    """Point ALIAS of NAME at VERSION (models:/NAME@ALIAS then loads it)."""
+def alias_command(
+    ctx: click.Context, delete: bool, name: str, alias: str, version: str | None
+) -> None:
+    """Point ALIAS of NAME at VERSION (models:/NAME@ALIAS then loads it); with --delete,
+    remove ALIAS."""
     client = _client(ctx)
+    if delete:
+        if version is not None:
+            raise CliUsageError(f"{ctx.command_path}: --delete takes NAME ALIAS, no VERSION")
+        client.delete_registered_model_alias(name, alias)
+        click.echo(f"Deleted alias {name}@{alias}")
+        return
+    if version is None:
+        raise CliUsageError(f"{ctx.command_path}: missing argument 'VERSION'")
     client.set_registered_model_alias(name, alias, version)
     mv = client.get_model_version_by_alias(name, alias)
-    click.echo(f"{name}@{alias} -> version {mv.version}")
+    click.echo(f"{escaped(name)}@{escaped(alias)} -> version {mv.version}")
+
+
+def _version_named(client: HintsigClient, name: str, version_or_alias: str) -> ModelVersion:
+    """The version a number, `latest` or an alias (`champion`, `@champion`) names."""
+    text = version_or_alias.strip()
+    if text.isascii() and text.isdigit():
+        return client.get_model_version(name, text)
+    if text.lower() == "latest":
+        return client.get_latest_version(name)
+    return client.get_model_version_by_alias(name, text.removeprefix("@"))
 
 
 # ---------------------------------------------------------------------------------- output
@@ -175,7 +251,7 @@ def _describe(mv: ModelVersion) -> str:
         ("Tags", ", ".join(f"{key}={value}" for key, value in mv.tags.items()) or "-"),
         ("Description", _cell(mv.description)),
     )
-    lines = [f"{label + ':':<13}{value}" for label, value in fields]
+    lines = [f"{label + ':':<13}{escaped(value)}" for label, value in fields]
     return "\n".join([*lines, "", *_signature_lines(mv.signature)])
 
 
@@ -241,6 +317,7 @@ def _signature_state(signature: ModelSignature | None) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "") -> str:
+    rows = [[escaped(cell) for cell in row] for row in rows]  # a name cannot forge a line
     widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
     rule = ["-" * width for width in widths]
     return "\n".join(

@@ -45,4 +45,5 @@ __getattr__ = lazy_getattr(
         "validate_schema": "hintsig.models.enforcement",
         "validate_serving_input": "hintsig.models.utils",
     },
+    submodules=("enforcement", "model", "signature", "utils"),
 )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hintsig.exceptions import MAX_REPORTED_ERRORS
+from hintsig.types._ranges import out_of_range
 from hintsig.types.schema import DataType, validate_scalar
 
 if TYPE_CHECKING:
@@ -247,7 +248,9 @@ def apply_rule(
         case Action.PYTHON:
             return _convert_python(values, data_type, path, errors)
     reason = rule.reason
-    if rule.nan_hint:
+    if _beyond_range(values, data_type):  # not the dtype's fault: the numbers do not fit
+        reason = out_of_range(data_type.name, integral=data_type in _INTEGERS)
+    elif rule.nan_hint:
         import numpy as np
 
         numbers = np.asarray(values, dtype=float)
@@ -256,6 +259,18 @@ def apply_rule(
             reason = f"{reason}; {NAN_HINT}"
     errors.append((path, reason))
     return values
+
+
+def _beyond_range(values: Values, data_type: DataType) -> bool:
+    """True for integers beyond an integer type, or numbers beyond `float`'s range."""
+    import numpy as np
+
+    kind = getattr(values.dtype, "kind", "")
+    if not (
+        (kind in "iu" and data_type in _INTEGERS) or (kind == "f" and data_type is DataType.float)
+    ):
+        return False
+    return not fits_number(np.asarray(values), data_type.to_numpy())
 
 
 def _convert_masked(
@@ -353,6 +368,10 @@ def _probe(data_type: DataType, kind: str, array: Any, present: Any, missing: An
         probes = [first, int(present.min()), int(present.max())]
     elif kind == "float":  # at least one float, maybe among ints: judge a float
         probes = [float(first)]
+        if data_type is DataType.float:  # and the largest, which carries the range check
+            numbers = np.abs(present.astype(float))
+            finite = numbers[np.isfinite(numbers)]
+            probes += [float(finite.max())] if finite.size else []
     else:
         probes = [first]
     for probe in probes:

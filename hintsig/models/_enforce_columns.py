@@ -161,8 +161,13 @@ def _match(labels: list[Any], plan: ColumnPlan, errors: Errors) -> list[int | No
             errors.append((_path(spec.name), f"required column ({spec.type}) is missing"))
     extras = [label for label in labels if label not in plan.index]
     if extras:
-        _logger.debug("Dropping %d input columns not in the schema: %r", len(extras), extras)
+        _warn_extras(extras)
     return positions
+
+
+def _warn_extras(extras: list[Any]) -> None:
+    """Extra columns are dropped, as in MLflow, with a warning naming them (labels only)."""
+    _logger.warning("Found extra inputs not defined in the model signature, dropped: %r", extras)
 
 
 def _path(label: Any) -> str:
@@ -404,9 +409,7 @@ def _list_columns(data: Sequence[Any], plan: ColumnPlan) -> dict[Any, Any]:
         if plan.names is not None:
             extras = [key for key in keys if key not in plan.index]
             if extras:
-                _logger.debug(
-                    "Dropping %d input columns not in the schema: %r", len(extras), extras
-                )
+                _warn_extras(extras)
             keys = {key: None for key in keys if key in plan.index}
         return {key: [row.get(key) for row in rows] for key in keys}
     if len(plan.specs) != 1:

@@ -25,10 +25,9 @@ __all__ = ["PARAMS_HEADLINE", "enforce_params"]
 PARAMS_HEADLINE = "The params do not match the model's param schema"
 
 #: DataTypes for which `validate_scalar` returns a value of exactly `dtype.to_python()`
-#: unchanged (no range to check), so such a value needs no call at all.
-_RETURNED_AS_IS = frozenset(
-    {DataType.boolean, DataType.float, DataType.double, DataType.string, DataType.binary}
-)
+#: unchanged (no range to check), so such a value needs no call at all. Not `float`, whose
+#: range (float32) a Python float can pass.
+_RETURNED_AS_IS = frozenset({DataType.boolean, DataType.double, DataType.string, DataType.binary})
 #: Python types that are never sequences: a scalar param given one skips the shape check.
 _SCALAR_TYPES = frozenset({bool, int, float, str, bytes})
 
@@ -103,7 +102,8 @@ def enforce_params(
                 UserWarning,
                 stacklevel=stacklevel,
             )
-        return None
+        # MLflow calls the model with params={} when params were given (even empty ones).
+        return None if params is None else {}
     if params is None:
         params = {}
     elif type(params) is not dict and not isinstance(params, Mapping):

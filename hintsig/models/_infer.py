@@ -45,6 +45,10 @@ def _specs(data: Any, errors: Errors) -> list[Spec]:
     pandas_specs = _pandas_specs(data, errors)
     if pandas_specs is not None:
         return pandas_specs
+    if "pyspark" in sys.modules and type(data).__name__ == "DataFrame":  # Spark's, as MLflow
+        from hintsig.types._spark import spark_columns
+
+        return Schema(spark_columns(data)).inputs
     if _is_ndarray(data):
         return [_tensor_spec(data, None, "", errors)]
     if _looks_sparse(data):

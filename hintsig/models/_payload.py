@@ -26,6 +26,7 @@ error (MLflow ignores it, so a misspelt `"param"` went unnoticed); `params` must
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from collections import Counter
 from collections.abc import Mapping
@@ -174,28 +175,55 @@ def _frame_from_split(value: Any) -> pd.DataFrame:
     if "data" not in value or extra:
         raise _fail(
             "'dataframe_split' must have 'data' and optionally 'columns' and 'index'; "
-            f"found keys: {_keys(value)}"
+            f"found keys: {_keys(value, ('columns', 'data', 'index'))}"
         )
-    rows = value["data"]
-    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-        raise _fail("'dataframe_split.data' must be a list of rows, each a list of values")
-    columns = value.get("columns")
-    if columns is not None and not isinstance(columns, list):
-        raise _fail("'dataframe_split.columns' must be a list of column names")
-    if columns is not None:
-        _refuse_duplicates(columns, "'dataframe_split.columns'")
-    bad = [
-        (f"data[{i}]", f"has {len(row)} values for {len(columns)} columns")
-        for i, row in enumerate(rows)
-        if columns is not None and len(row) != len(columns)
-    ]
-    if bad:
-        raise _fail("the rows do not match the columns", bad)
+    rows, columns, index = value["data"], value.get("columns"), value.get("index")
+    _check_split(rows, columns, index)
     try:
-        frame: pd.DataFrame = pd.DataFrame(data=rows, columns=columns, index=value.get("index"))
+        frame: pd.DataFrame = pd.DataFrame(data=rows, columns=columns, index=index)
     except (ValueError, TypeError) as exc:
         raise _fail(f"'dataframe_split' is not a valid DataFrame ({exc})") from None
     return frame
+
+
+def _check_split(rows: Any, columns: Any, index: Any) -> None:
+    """The split envelope's shape, before pandas (or the model) sees it: `data` a list of
+    rows of one length (the number of `columns` when given), `columns` names (text or
+    numbers, as MLflow takes them), `index` one text, number or null label per row."""
+    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+        raise _fail("'dataframe_split.data' must be a list of rows, each a list of values")
+    if columns is not None:
+        if not isinstance(columns, list):
+            raise _fail("'dataframe_split.columns' must be a list of column names")
+        bad = [
+            (f"columns[{i}]", f"a column name is text or a number, not {_json_type(name)}")
+            for i, name in enumerate(columns)
+            if not isinstance(name, (str, int, float))
+        ]
+        if bad:
+            raise _fail("'dataframe_split.columns' must be a list of column names", bad)
+        _refuse_duplicates(columns, "'dataframe_split.columns'")
+    if index is not None:
+        if not isinstance(index, list):
+            raise _fail("'dataframe_split.index' must be a list of row labels")
+        bad = [
+            (f"index[{i}]", f"a row label is text, a number or null, not {_json_type(label)}")
+            for i, label in enumerate(index)
+            if label is not None and not isinstance(label, (str, int, float))
+        ]
+        if len(index) != len(rows):
+            bad.append(("index", f"has {len(index)} labels for {len(rows)} rows"))
+        if bad:
+            raise _fail("'dataframe_split.index' must be a list of row labels", bad)
+    width = len(columns) if columns is not None else len(rows[0]) if rows else 0
+    what = "columns" if columns is not None else "values in the first row"
+    bad = [
+        (f"data[{i}]", f"has {len(row)} values for {width} {what}")
+        for i, row in enumerate(rows)
+        if len(row) != width
+    ]
+    if bad:
+        raise _fail("the rows do not match the columns", bad)
 
 
 def _frame_from_records(value: Any) -> pd.DataFrame:
@@ -224,13 +252,67 @@ def _parse_csv(text: str, schema: Schema | None) -> pd.DataFrame:
             for s in schema.inputs
             if isinstance(s, ColSpec) and s.name and s.type is DataType.string
         }
-    header = next(csv.reader(io.StringIO(text)), [])
+    rows = _csv_rows(text)
+    header = rows[0][1] if rows else []
     _refuse_duplicates(header, "the CSV header")
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=dtypes or None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise _fail(f"the body is not valid CSV ({exc.__class__.__name__})") from None
+    _refuse_non_finite(frame, rows, text, set(dtypes))
     return decode_frame(frame, schema)
+
+
+#: The spellings of NaN that pandas reads as a number; JSON has no NaN, and CSV takes none
+#: either (an empty cell, `NA` or `null` is a missing value, as `null` is in JSON).
+_NAN_TEXT = frozenset({"nan", "-nan", "+nan"})
+
+
+def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    """The CSV's non-blank rows with their line numbers; every row as long as the header
+    (pandas would shift a longer row's values under other columns or pad a shorter one)."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = [(reader.line_num, row) for row in reader if row]
+    except csv.Error:
+        raise _fail("the body is not valid CSV (Error)") from None
+    width = len(rows[0][1]) if rows else 0
+    bad = [
+        (f"row {i} (line {line})", f"has {len(row)} fields for {width} columns in the header")
+        for i, (line, row) in enumerate(rows[1:])
+        if len(row) != width
+    ]
+    if bad:
+        raise _fail("the CSV rows do not match its header", bad)
+    return rows
+
+
+def _refuse_non_finite(
+    frame: pd.DataFrame, rows: list[tuple[int, list[str]]], text: str, strings: set[str]
+) -> None:
+    """NaN, infinity and numbers too large for a float (`1e400`) in a number column are
+    refused, as the same values are in a JSON body."""
+    import numpy as np
+
+    errors: list[tuple[str, str]] = []
+    for name in frame.columns:
+        values = frame[name]
+        if values.dtype.kind == "f" and name not in strings:
+            for row in np.flatnonzero(np.isinf(values.to_numpy())).tolist():
+                problem = "infinity (or a number too large for a 64-bit float)"
+                errors.append(_cell(row, name, problem))
+    if "nan" in text.lower():
+        header = rows[0][1]
+        for i, (_, cells) in enumerate(rows[1:]):
+            for name, cell in zip(header, cells, strict=False):
+                if name not in strings and cell.strip().lower() in _NAN_TEXT:
+                    errors.append(_cell(i, name, "NaN is not a number (leave the cell empty)"))
+    if errors:
+        raise _fail("a CSV cell holds a number JSON cannot hold", sorted(errors))
+
+
+def _cell(row: int, column: object, problem: str) -> tuple[str, str]:
+    return f"row {row}, column {str(column)[:40]!r}", problem
 
 
 # ----------------------------------------------------------------------------- tensors
@@ -317,11 +399,18 @@ def _kind_label(array: np.ndarray) -> str:
     return labels.get(array.dtype.kind, "mixed values")
 
 
-def _keys(mapping: Mapping[Any, Any], shown: int = 10) -> str:
-    """The first keys of a client's object, each cut short, and how many more there are."""
-    names = [repr(str(k)[:40]) for k in list(mapping)[:shown]]
-    rest = len(mapping) - shown
-    return ", ".join(names) + (f" and {rest} more" if rest > 0 else "") if names else "none"
+def _keys(mapping: Mapping[Any, Any], known: tuple[str, ...] = (*INPUT_FORMATS, "params")) -> str:
+    """The keys of a client's object that this parser knows, and how many others there are
+    (those are not repeated: a key may be data, such as a misplaced map)."""
+    names = [repr(k) for k in mapping if k in known]
+    unknown = [str(k) for k in mapping if k not in known]
+    if not unknown:
+        return ", ".join(names) or "none"
+    close = {m for k in unknown for m in difflib.get_close_matches(k, known, n=1, cutoff=0.75)}
+    others = f"{len(unknown)} other key{'s' if len(unknown) > 1 else ''}"
+    if close - set(mapping):
+        others += f" (did you mean {' or '.join(repr(m) for m in sorted(close - set(mapping)))}?)"
+    return ", ".join([*names, others])
 
 
 def _refuse_duplicates(names: list[Any], where: str) -> None:

@@ -27,6 +27,7 @@ import yaml
 
 from hintsig._files import write_text_atomic
 from hintsig.exceptions import HintsigException, SchemaDefinitionError
+from hintsig.models._safe_yaml import read_limited, safe_load
 from hintsig.models._uri import registered_model_ref, resolve_model_uri
 from hintsig.types.schema import ModelSignature, ParamSchema, Schema
 
@@ -70,7 +71,7 @@ class Model:
         if not model_dir.is_dir():
             raise HintsigException(f"No model directory at {model_dir}")
         try:
-            text = file.read_text(encoding="utf-8")
+            text = read_limited(file)
         except FileNotFoundError:
             raise HintsigException(
                 f"No MLmodel file in {model_dir}: this is not a saved model directory ({file})"
@@ -78,7 +79,7 @@ class Model:
         except (OSError, UnicodeDecodeError) as exc:
             raise HintsigException(f"Cannot read {file}: {exc.__class__.__name__}") from exc
         try:
-            data = yaml.safe_load(text)
+            data = safe_load(text, file)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" (line {mark.line + 1})" if mark is not None else ""

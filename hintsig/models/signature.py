@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -17,6 +18,8 @@ def infer_signature(
     model_input: Any = None,
     model_output: Any = None,
     params: Mapping[str, Any] | None = None,
+    *,
+    strict: bool = False,
 ) -> ModelSignature:
     """The signature of a model, inferred from example data.
 
@@ -25,8 +28,11 @@ def infer_signature(
     dicts (records), a list of values or a single value; `None` leaves that part out.
     `params` maps each inference param to its default (a scalar or a 1-D list).
 
-    Raises a `DataValidationError` listing every problem (path, expected and actual type)
-    when some part has no schema, e.g. `[{"a": {"b": 1}}, {"a": 1}]` or `[1, "a"]`.
+    As MLflow, a part that has no schema falls back with a warning: the output becomes one
+    `AnyType` column, and so does an input that is one column (a list of values, a Series).
+    `strict=True` (a hintsig extension) raises instead: a `DataValidationError` listing every
+    problem (path, expected and actual type), e.g. for `[1, "a"]`. Inputs with several columns
+    or fields (`[{"a": {"b": 1}}, {"a": 1}]`) still raise.
     """
     from hintsig.models._infer import infer_param_schema, infer_schema
 
@@ -36,7 +42,15 @@ def infer_signature(
         )
     errors: list[tuple[str, str]] = []
     inputs = _part(infer_schema, model_input, "model_input", errors)
+    if inputs is None and errors and not strict and _one_column(model_input):
+        inputs = _any_schema("model_input", errors)
+        errors = []
     outputs = _part(infer_schema, model_output, "model_output", errors)
+    if outputs is None and model_output is not None and not strict:
+        found = [e for e in errors if e[0].startswith("model_output")]
+        if found:
+            outputs = _any_schema("model_output", found)
+            errors = [e for e in errors if not e[0].startswith("model_output")]
     param_schema = _part(infer_param_schema, params or None, "params", errors)
     if errors:
         raise DataValidationError("Cannot infer a signature", errors)
@@ -54,3 +68,23 @@ def _part(
     except DataValidationError as exc:
         errors.extend((f"{label} {path}".rstrip(), message) for path, message in exc.errors)
         return None
+
+
+def _one_column(data: Any) -> bool:
+    """A list of non-dict values, or a Series: data whose schema is one column."""
+    if isinstance(data, (list, tuple)):
+        return not any(isinstance(item, dict) for item in data)
+    return type(data).__name__ == "Series"
+
+
+def _any_schema(label: str, errors: list[tuple[str, str]]) -> Any:
+    from hintsig.types.schema import AnyType, ColSpec, Schema
+
+    problems = "; ".join(f"{path}: {message}" for path, message in errors[:3])
+    warnings.warn(
+        f"The {label} has no precise schema ({problems}); inferred AnyType for it, which is "
+        "not validated. Pass strict=True to infer_signature to get the error instead.",
+        UserWarning,
+        stacklevel=3,
+    )
+    return Schema([ColSpec(AnyType())])

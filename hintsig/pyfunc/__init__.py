@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from hintsig.pyfunc._persist import save_model as save_model
     from hintsig.pyfunc._python_model import PythonModel as PythonModel
     from hintsig.pyfunc._python_model import PythonModelContext as PythonModelContext
+    from hintsig.pyfunc._spark_udf import spark_udf as spark_udf
 
 __all__ = [
     "PyFuncModel",
@@ -24,6 +25,7 @@ __all__ = [
     "load_model",
     "log_model",
     "save_model",
+    "spark_udf",
 ]
 
 __getattr__ = lazy_getattr(
@@ -35,5 +37,7 @@ __getattr__ = lazy_getattr(
         "load_model": "hintsig.pyfunc._persist",
         "log_model": "hintsig.pyfunc._persist",
         "save_model": "hintsig.pyfunc._persist",
+        "spark_udf": "hintsig.pyfunc._spark_udf",
     },
+    submodules=("utils",),
 )

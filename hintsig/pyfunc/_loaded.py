@@ -162,7 +162,7 @@ def _validating_hints(model_impl: Any, meta: Model) -> PredictHints | None:
 def to_example_format(data: Any, example: Any) -> Any:
     """`data` in the container type of a `TypeFromExample` model's input example."""
     pd = sys.modules.get("pandas")
-    if pd is None:
+    if pd is None or not hasattr(pd, "DataFrame"):  # not imported, or being imported now
         return data
     if isinstance(data, pd.DataFrame):
         return _frame_to_example_format(data, example, pd)

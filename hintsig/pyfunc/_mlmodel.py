@@ -28,6 +28,14 @@ from hintsig._version import __version__
 from hintsig.exceptions import DataValidationError, HintsigException
 from hintsig.models._examples import encode_example, split_input_example, write_example
 from hintsig.models.model import Model
+from hintsig.pyfunc._durable import (
+    exchange,
+    fsync_dir,
+    fsync_tree,
+    staging_prefix,
+    sweep_stale,
+    umask_mode,
+)
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.types.schema import ModelSignature, ParamSchema, Schema
 
@@ -126,11 +134,15 @@ def _staging_dir(target: Path, overwrite: bool) -> Iterator[Path]:
     _check_target(target, overwrite)
     made = _make_parents(target.parent)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.saving-", dir=target.parent))
+        sweep_stale(target.parent)  # what a killed save (kill -9) left behind
+        prefix = staging_prefix(target.name)
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
         try:
-            staging.chmod(0o755)
+            staging.chmod(umask_mode(0o777))
             yield staging
+            fsync_tree(staging)
             _commit(staging, target, overwrite)
+            fsync_dir(target.parent)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -163,7 +175,10 @@ def _commit(staging: Path, target: Path, overwrite: bool) -> None:
     if not target.exists():
         os.rename(staging, target)
         return
-    backup = target.with_name(f".{target.name}.replaced-{uuid.uuid4().hex}")
+    if exchange(staging, target):  # one step: the old model or the new one, at every instant
+        shutil.rmtree(staging, ignore_errors=True)  # now the old model
+        return
+    backup = target.with_name(f"{staging_prefix(target.name, 'replaced')}{uuid.uuid4().hex}")
     os.rename(target, backup)
     try:
         os.rename(staging, target)

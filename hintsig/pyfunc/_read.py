@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from hintsig.exceptions import HintsigException
 from hintsig.models._uri import resolve_model_uri
 from hintsig.models.model import MLMODEL_FILE, PYFUNC_FLAVOR, Model
+from hintsig.pyfunc._confine import check_flavor_paths
 from hintsig.pyfunc._loaded import PyFuncModel
 from hintsig.pyfunc._python_function import (
     LOADER_MODULE,
@@ -39,6 +40,7 @@ def load_model(model_uri: str | os.PathLike[str]) -> PyFuncModel:
     directory = resolve_model_uri(model_uri)
     meta = Model.load(directory)
     conf = _pyfunc_conf(meta, directory)
+    check_flavor_paths(directory, conf)  # an untrusted directory cannot point outside itself
     loader = str(conf.get("loader_module") or "")
     if loader == LOADER_MODULE:
         return PyFuncModel(meta, load_python_function(directory, conf))

@@ -53,7 +53,8 @@ def predictions_bytes(predictions: Any) -> bytes:
 
 def _as_records(value: Any) -> Any:
     """A DataFrame as a list of row objects; anything else unchanged."""
-    pd = sys.modules.get("pandas")
-    if pd is not None and isinstance(value, pd.DataFrame):
+    # getattr: another worker thread may be importing pandas right now (partly initialised)
+    frame = getattr(sys.modules.get("pandas"), "DataFrame", None)
+    if frame is not None and isinstance(value, frame):
         return value.to_dict(orient="records")
     return value

@@ -9,7 +9,7 @@ path. Messages come from hintsig's exceptions, which never repeat input values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hintsig.exceptions import MAX_REPORTED_ERRORS, DataValidationError, HintsigException
@@ -24,6 +24,7 @@ ERROR_CODES = {
     413: "REQUEST_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
     500: "INTERNAL_ERROR",
+    503: "SERVICE_UNAVAILABLE",
     504: "TIMEOUT",
 }
 
@@ -31,10 +32,17 @@ ERROR_CODES = {
 class ServingError(HintsigException):
     """A request answered with an error `status`; `errors` lists `(path, message)` problems."""
 
-    def __init__(self, status: int, message: str, errors: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        errors: Sequence[tuple[str, str]] = (),
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message, error_code=ERROR_CODES.get(status, "ERROR"))
         self.status = status
         self.errors: list[tuple[str, str]] = list(errors) or [("", message)]
+        self.headers = dict(headers or {})
 
     @classmethod
     def from_exception(cls, exc: HintsigException) -> ServingError:

@@ -25,6 +25,7 @@ from hintsig.exceptions import HintsigException
 from hintsig.serving._app import create_app
 from hintsig.serving._scoring import MAX_BODY_SIZE
 from hintsig.serving._served import ServedModel
+from hintsig.serving._startup import log_startup
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "OPTIONS_VARIABLE", "app_from_environment", "serve"]
 
@@ -42,7 +43,8 @@ def serve(
     workers: int = 1,
     timeout: float | None = None,
     max_body_size: int = MAX_BODY_SIZE,
-    access_log: bool = False,
+    access_log: bool = True,
+    workers_threads: int | None = None,
     name: str | None = None,
 ) -> None:
     """Serve the model at `model_uri` until the process is stopped (Ctrl-C, SIGTERM);
@@ -60,8 +62,11 @@ def serve(
         "log_level": "info",
     }
     if workers == 1:
-        app = create_app(served, timeout=timeout, max_body_size=max_body_size)
+        app = create_app(
+            served, timeout=timeout, max_body_size=max_body_size, workers_threads=workers_threads
+        )
         gc.freeze()
+        log_startup(served, host, port)
         uvicorn.run(app, **options)
         return
     pinned = served.registered.model_uri if served.registered is not None else served.model_uri
@@ -70,9 +75,11 @@ def serve(
             "model_uri": pinned,
             "timeout": timeout,
             "max_body_size": max_body_size,
+            "workers_threads": workers_threads,
             "name": served.name,
         }
     )
+    log_startup(served, host, port)
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)
 
 
@@ -98,6 +105,7 @@ def app_from_environment() -> Starlette:
         options["model_uri"],
         timeout=options["timeout"],
         max_body_size=options["max_body_size"],
+        workers_threads=options.get("workers_threads"),
         name=options.get("name"),
     )
     gc.freeze()

@@ -28,7 +28,7 @@ import math
 import struct
 import sys
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pydantic
@@ -124,21 +124,22 @@ class InferenceResponse(pydantic.BaseModel):
 class V2Error(Exception):
     """A request answered with `status` and the protocol's `{"error": message}`."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
     @classmethod
     def from_serving_error(cls, exc: ServingError) -> V2Error:
         """The scorer's error with its problems in one line (they never hold input values)."""
         details = [f"{path}: {text}" if path else text for path, text in exc.errors]
         extra = [d for d in details if d != exc.message]
-        return cls(exc.status, "; ".join([exc.message, *extra]))
+        return cls(exc.status, "; ".join([exc.message, *extra]), exc.headers)
 
     def response(self) -> Response:
         body = json.dumps({"error": self.message}).encode("utf-8")
-        return Response(body, status_code=self.status, media_type=_JSON)
+        return Response(body, self.status, self.headers, media_type=_JSON)
 
 
 def _shown(name: str) -> str:
@@ -602,9 +603,12 @@ def _answers_v2_errors(handler: Callable[[Any, Request], Awaitable[Response]]) -
 
 
 class _V2Endpoints:
-    def __init__(self, served: ServedModel, scorer: Scorer, max_body_size: int) -> None:
+    def __init__(
+        self, served: ServedModel, scorer: Scorer, max_body_size: int, run: RunInPool | None
+    ) -> None:
         self.model = V2Model(served, scorer)
         self.max_body_size = max_body_size
+        self._run = run
         self._read_body = read_body
         self._server = json.dumps(
             {
@@ -658,13 +662,27 @@ class _V2Endpoints:
     async def infer(self, request: Request) -> Response:
         self._check_model(request)
         body = await self._read_body(request, self.max_body_size)
-        answer, headers = self.model.infer(body, request.headers.get(HEADER_LENGTH))
+        header_length = request.headers.get(HEADER_LENGTH)
+        if self._run is None:  # on the event loop
+            answer, headers = self.model.infer(body, header_length)
+        else:  # on the worker pool, under the server's timeout (503/504 as /invocations)
+            answer, headers = await self._run(self.model.infer, body, header_length)
         return Response(answer, headers=headers)
 
 
-def v2_routes(served: ServedModel, scorer: Scorer, max_body_size: int) -> list[Route]:
-    """The routes of the Open Inference Protocol's REST API for `served`."""
-    v2 = _V2Endpoints(served, scorer, max_body_size)
+#: Runs `infer(body, header_length)` on the server's worker pool, under its timeout.
+RunInPool: TypeAlias = Callable[
+    [Callable[[bytes, "str | None"], tuple[bytes, dict[str, str]]], bytes, "str | None"],
+    Awaitable[tuple[bytes, dict[str, str]]],
+]
+
+
+def v2_routes(
+    served: ServedModel, scorer: Scorer, max_body_size: int, run: RunInPool | None = None
+) -> list[Route]:
+    """The routes of the Open Inference Protocol's REST API for `served`; `run` runs each
+    inference on the server's worker pool (None: on the event loop)."""
+    v2 = _V2Endpoints(served, scorer, max_body_size, run)
     model = "/v2/models/{name}"
     versioned = "/v2/models/{name}/versions/{version}"
     return [

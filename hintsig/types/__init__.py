@@ -32,4 +32,5 @@ __all__ = [
 __getattr__ = lazy_getattr(
     __name__,
     {"Columns": "hintsig.types._hint_frames", "Tensor": "hintsig.types._hint_tensors"},
+    submodules=("schema", "type_hints"),
 )

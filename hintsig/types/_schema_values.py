@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from hintsig.exceptions import SchemaDefinitionError
+from hintsig.types._ranges import FLOAT32_MAX, out_of_range
 
 if TYPE_CHECKING:
     pass
@@ -72,11 +73,18 @@ def validate_scalar(dtype: DataType, value: Any) -> Any:
                 number = int(value)
                 low, high = _INT32 if dtype is DataType.integer else _INT64
                 if not low <= number <= high:
-                    raise ValueError(f"expected {dtype.name}, got an int out of its range")
+                    raise ValueError(out_of_range(dtype.name, integral=True))
                 return number
         case DataType.double | DataType.float:
             if kind in ("int", "float"):
-                return float(value)
+                try:
+                    real = float(value)
+                except OverflowError:  # an int beyond any float (10**400)
+                    raise ValueError(out_of_range(dtype.name, integral=False)) from None
+                # (NaN and infinity are float32 values too)
+                if dtype is DataType.float and math.isfinite(real) and abs(real) > FLOAT32_MAX:
+                    raise ValueError(out_of_range(dtype.name, integral=False))
+                return real
         case DataType.binary:
             if kind == "bytes":
                 return bytes(value)
@@ -156,9 +164,9 @@ def value_problems(dtype: ColType, value: Any, path: str = "") -> list[tuple[str
 
 def _map_problems(values: ColType, value: Mapping[Any, Any], path: str) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
-    for key, item in value.items():
-        if isinstance(key, str):
-            problems.extend(value_problems(values, item, _join_path(path, key)))
+    for position, (key, item) in enumerate(value.items()):
+        if isinstance(key, str):  # keys are data: the path names the entry's position only
+            problems.extend(value_problems(values, item, f"{path}[<key {position}>]"))
         else:
             problems.append((path, f"expected string keys, got a {type(key).__name__} key"))
     return problems
@@ -166,9 +174,12 @@ def _map_problems(values: ColType, value: Mapping[Any, Any], path: str) -> list[
 
 def _object_problems(obj: Object, value: Mapping[Any, Any], path: str) -> list[tuple[str, str]]:
     declared = {p.name for p in obj.properties}
-    problems = [
-        (_join_path(path, str(key)), "unknown property") for key in value if key not in declared
-    ]
+    unknown = sum(key not in declared for key in value)
+    problems = []
+    if unknown:  # the keys themselves may be data: counted, not repeated
+        known = ", ".join(repr(name) for name in sorted(declared)) or "none"
+        many = f"{unknown} unknown properties" if unknown > 1 else "an unknown property"
+        problems.append((path, f"{many}; the properties are {known}"))
     for prop in obj.properties:
         where = _join_path(path, prop.name)
         if prop.name not in value:

@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError, SchemaValidator, ValidationError,
 
 from hintsig.exceptions import InvalidHintError
 from hintsig.types._hint_convert import ElementKind, to_list
-from hintsig.types._hint_errors import What, data_error, headline
+from hintsig.types._hint_errors import What, data_error, field_names, headline
 
 __all__ = ["Validator", "build_validator", "compile_validator", "map_schema"]
 
@@ -84,6 +84,7 @@ class Validator:
 
     __slots__ = (
         "_headline",
+        "_names",
         "_python",
         "_schema",
         "_serving",
@@ -102,6 +103,7 @@ class Validator:
         self.kind = kind  # None: values are never converted (outputs)
         self._headline = headline(what, label)
         self._schema = _core_schema(python_type, label)
+        self._names = field_names(self._schema)  # to keep dict keys out of error paths
         self._python = build_validator(self._schema, serving=False)
         self._serving: SchemaValidator | None = None  # built on the first serving call
 
@@ -118,7 +120,7 @@ class Validator:
         try:
             return self._serving_validator().validate_json(raw)
         except ValidationError as exc:
-            raise data_error(exc, self.what, self._headline, None) from None
+            raise data_error(exc, self.what, self._headline, None, self._names) from None
 
     @property
     def hint_schema(self) -> core_schema.CoreSchema:
@@ -131,7 +133,7 @@ class Validator:
         try:
             return validator.validate_python(data)
         except ValidationError as exc:
-            raise data_error(exc, self.what, self._headline, data) from None
+            raise data_error(exc, self.what, self._headline, data, self._names) from None
 
     def _serving_validator(self) -> SchemaValidator:
         if self._serving is None:

@@ -226,6 +226,21 @@ class Schema:
         """The schema written by `to_json()` (or by MLflow)."""
         return cls(_parse_list(json_str, "schema", spec_from_dict))
 
+    def as_spark_schema(self) -> Any:
+        """The Spark type of this schema (a `StructType`; one unnamed column: its type), as in
+        MLflow. Needs the `spark` extra."""
+        from hintsig.types._spark import as_spark_schema
+
+        return as_spark_schema(self)
+
+    @classmethod
+    def from_spark(cls, source: Any) -> Schema:
+        """The schema of a Spark DataFrame or `StructType`, read as `infer_signature` reads
+        a Spark DataFrame (MLflow's reading). Needs the `spark` extra."""
+        from hintsig.types._spark import spark_columns
+
+        return cls(spark_columns(source))
+
 
 def _name_or_index(index: int, spec: Spec) -> str | int:
     return spec.name if spec.name is not None else index

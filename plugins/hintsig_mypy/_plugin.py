@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -36,16 +37,19 @@ from mypy.plugin import (
     CheckerPluginInterface,
     ClassDefContext,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
+    MethodSigContext,
     Plugin,
     ReportConfigContext,
 )
 from mypy.types import CallableType, Type, get_proper_type
 
 from hintsig_mypy._classes import record_fields
+from hintsig_mypy._dict_inputs import accept_dicts
 from hintsig_mypy._findings import Finding, report
 from hintsig_mypy._locate import ModuleIndex, index_module
-from hintsig_mypy._predict import Placed, Source, check_predict
+from hintsig_mypy._predict import Placed, Source, check_predict, input_index
 
 __all__ = ["PYFUNC", "PYTHON_MODEL", "HintsigPlugin"]
 
@@ -93,6 +97,37 @@ class HintsigPlugin(Plugin):
         if isinstance(info, TypeInfo) and info.has_base(PYTHON_MODEL):
             return self._check_python_model
         return None
+
+    def get_function_signature_hook(
+        self, fullname: str
+    ) -> Callable[[FunctionSigContext], CallableType] | None:
+        """Calls of a `@pyfunc` function take dicts for pydantic models (`_dict_inputs`)."""
+        symbol = self.lookup_fully_qualified(fullname)
+        node = symbol.node if symbol is not None else None
+        if not isinstance(node, Decorator) or not any(
+            _is_pyfunc(d) for d in node.original_decorators
+        ):
+            return None
+        index = input_index(node.func)
+        return None if index is None else functools.partial(accept_dicts, node.func, index)
+
+    def get_method_signature_hook(
+        self, fullname: str
+    ) -> Callable[[MethodSigContext], CallableType] | None:
+        """Calls of a `PythonModel`'s own `predict` take dicts for pydantic models too."""
+        owner_name, _, method = fullname.rpartition(".")
+        if method not in _CHECKED_METHODS:
+            return None
+        owner = self.lookup_fully_qualified(owner_name)
+        info = owner.node if owner is not None else None
+        if not isinstance(info, TypeInfo) or not info.has_base(PYTHON_MODEL):
+            return None
+        func = _own_method(info, method)
+        index = input_index(func) if func is not None else None
+        if func is None or index is None:
+            return None
+        # The bound method's signature has no `self`.
+        return functools.partial(accept_dicts, func, index - 1)
 
     def get_customize_class_mro_hook(
         self, fullname: str

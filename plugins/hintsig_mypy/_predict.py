@@ -18,7 +18,7 @@ from hintsig_mypy._findings import Finding
 from hintsig_mypy._hints import check_input_hint, check_output_hint
 from hintsig_mypy._markers import annotation_markers
 
-__all__ = ["PARAMETER_NAMES", "Placed", "Source", "check_predict"]
+__all__ = ["PARAMETER_NAMES", "Placed", "Source", "check_predict", "input_index"]
 
 #: The parameters hintsig passes to `predict`.
 PARAMETER_NAMES = ("context", "model_input", "params")
@@ -57,7 +57,7 @@ def check_predict(
     if not isinstance(signature, CallableType):
         return []  # no annotations: hintsig has nothing to check
     placed = list(_parameter_names(func))
-    index = _input_index(func)
+    index = input_index(func)
     if index is None:
         if validate_output:
             message = f"validate_output=True: `{func.name}` has no model input parameter"
@@ -128,7 +128,7 @@ def _named_parameters(func: FuncDef) -> list[int]:
     ]
 
 
-def _input_index(func: FuncDef) -> int | None:
+def input_index(func: FuncDef) -> int | None:
     """The index of the model input parameter, chosen as hintsig chooses it."""
     named = _named_parameters(func)
     names = [func.arg_names[i] for i in named]
@@ -145,7 +145,7 @@ def _input_index(func: FuncDef) -> int | None:
 
 def _parameter_names(func: FuncDef) -> Iterator[Placed]:
     """An error for each parameter hintsig does not pass, with the name to use instead."""
-    chosen = _input_index(func)
+    chosen = input_index(func)
     allowed = ", ".join(f"`{name}`" for name in PARAMETER_NAMES)
     for i in _named_parameters(func):
         name = func.arg_names[i]

@@ -183,7 +183,9 @@ def test_serve_passes_its_options(models: dict[str, str], monkeypatch: pytest.Mo
         "hintsig.serving._server.serve", lambda uri, **options: calls.append((uri, options))
     )
     args = ["-m", models["chat"], "-p", "8123", "-w", "2", "-t", "2.5", "--max-body-size", "2MiB"]
-    result = run("serve", *args, "--env-manager", "local", "--name", "chatbot")
+    result = run(
+        "serve", *args, "--env-manager", "local", "--workers-threads", "3", "--name", "chatbot"
+    )
     assert result.exit_code == 0, result.stderr
     assert calls == [
         (
@@ -194,11 +196,15 @@ def test_serve_passes_its_options(models: dict[str, str], monkeypatch: pytest.Mo
                 "workers": 2,
                 "timeout": 2.5,
                 "max_body_size": 2 * 1024 * 1024,
-                "access_log": False,
+                "access_log": True,
+                "workers_threads": 3,
                 "name": "chatbot",
             },
         )
     ]
+    calls.clear()
+    assert run("serve", "-m", models["chat"], "--no-access-log").exit_code == 0
+    assert calls[0][1]["access_log"] is False
 
 
 @pytest.mark.parametrize(
@@ -208,11 +214,26 @@ def test_serve_passes_its_options(models: dict[str, str], monkeypatch: pytest.Mo
         (["-m", "x", "--max-body-size", "lots"], "'lots' is not a size"),
         (["-m", "x", "-p", "70000"], "70000 is not in the range"),
         (["-m", "x", "-w", "0"], "0 is not in the range x>=1"),
-        (["-m", "x", "--env-manager", "conda"], "'conda' is not 'local'"),
+        (["-m", "x", "--env-manager", "conda"], "'conda': hintsig runs the model in the current"),
+        (["-m", "x", "--env-manager", "virtualenv"], "use --env-manager local"),
     ],
 )
 def test_serve_usage_mistakes(args: list[str], words: str) -> None:
     assert_fails(run("serve", *args), words, exit_code=2)
+
+
+@pytest.mark.parametrize("manager", ["virtualenv", "uv", "conda"])
+def test_predict_refuses_other_env_managers(models: dict[str, str], manager: str) -> None:
+    result = run("predict", "-m", models["chat"], "--env-manager", manager, stdin=CHAT_BODY)
+    assert_fails(result, "builds none; use --env-manager local", exit_code=2)
+
+
+def test_predict_takes_mlflows_flags(models: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "in.json").write_text(CHAT_BODY)
+    args = ["-m", models["chat"], "-i", str(tmp_path / "in.json"), "-o", str(tmp_path / "o.json")]
+    result = run("predict", *args, "--content-type", "json", "--env-manager", "local")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((tmp_path / "o.json").read_text()) == {"predictions": ["user: Hi"]}
 
 
 def test_serve_on_a_port_in_use(models: dict[str, str]) -> None:

@@ -576,11 +576,11 @@ def test_composite_problems_carry_element_paths() -> None:
     ]
     assert errors_of(data, CHAT) == [
         ("column 'msgs'[1][0].content", "missing required property of type string"),
-        ("column 'msgs'[1][1].extra", "unknown property"),
+        ("column 'msgs'[1][1]", "an unknown property; the properties are 'content', 'n', 'role'"),
         ("column 'msgs'[1][1].content", "expected string, got int"),
         ("column 'msgs'[2]", "expected a list, got str"),
         ("column 'msgs'[3]", "expected a list, got None"),
-        ("column 'scores'[1].a", "expected double, got str"),
+        ("column 'scores'[1][<key 0>]", "expected double, got str"),
     ]
 
 
@@ -1029,12 +1029,13 @@ def test_unknown_params_are_dropped_with_a_warning() -> None:
     assert record[0].filename == __file__
 
 
-def test_params_for_a_model_without_params_warn_and_give_none() -> None:
+def test_params_for_a_model_without_params_warn_and_give_an_empty_dict() -> None:
+    """As MLflow: given params are ignored with a warning and the model gets params={}."""
     with pytest.warns(UserWarning, match="has no params; ignoring the params given: 'a'") as record:
-        assert enforce_params({"a": 1}, None) is None
+        assert enforce_params({"a": 1}, None) == {}
     assert record[0].filename == __file__
     assert enforce_params(None, None) is None
-    assert enforce_params({}, None) is None
+    assert enforce_params({}, None) == {}
 
 
 def test_default_lists_are_copies() -> None:
@@ -1079,3 +1080,18 @@ def test_object_params() -> None:
     assert schema.get("opts").default == {"k": 1}  # type: ignore[union-attr]
     with pytest.raises(DataValidationError, match="param 'opts'"):
         enforce_params({"opts": {"k": "x"}}, schema)
+
+
+def test_extra_columns_are_dropped_with_a_warning_naming_them(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import pandas as pd
+
+    from hintsig.models.enforcement import enforce_schema
+    from hintsig.types.schema import ColSpec, Schema
+
+    schema = Schema([ColSpec("long", "a")])
+    with caplog.at_level("WARNING", logger="hintsig.models.enforcement"):
+        out = enforce_schema(pd.DataFrame({"a": [1], "extra_col": [2]}), schema)
+    assert list(out.columns) == ["a"]
+    assert "extra_col" in caplog.text

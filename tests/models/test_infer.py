@@ -1045,7 +1045,7 @@ def test_every_problem_is_reported_at_once() -> None:
 
 def test_signature_errors_cover_every_part() -> None:
     with pytest.raises(DataValidationError) as info:
-        infer_signature([1, "a"], {"a": (1,)}, {"p": None})
+        infer_signature([1, "a"], {"a": (1,)}, {"p": None}, strict=True)
     assert [path for path, _ in info.value.errors] == [
         "model_input",
         "model_output column 'a'",
@@ -1163,3 +1163,15 @@ def test_param_errors_are_all_reported() -> None:
 def test_params_must_be_a_dict() -> None:
     with pytest.raises(DataValidationError, match="params must be a dict"):
         infer_param_schema([("a", 1)])  # type: ignore[arg-type]
+
+
+def test_mixed_values_fall_back_to_anytype_with_a_warning_unless_strict() -> None:
+    """As MLflow: a one-column input or an output without a schema is AnyType, with a warning."""
+    with pytest.warns(UserWarning, match="inferred AnyType"):
+        signature = infer_signature([1, "a"], [{"a": 1}, {"a": "x"}])
+    assert signature.to_dict()["inputs"] == '[{"type": "any", "required": true}]'
+    assert signature.to_dict()["outputs"] == '[{"type": "any", "required": true}]'
+    with pytest.raises(DataValidationError):
+        infer_signature([1, "a"], strict=True)
+    with pytest.raises(DataValidationError):
+        infer_signature(["x"], [1, "a"], strict=True)

@@ -126,7 +126,7 @@ def test_params_without_a_param_schema_warn(tmp_path: Path) -> None:
     model = load_model(tmp_path / "m")
     with pytest.warns(UserWarning, match="has no params"):
         out = model.predict(np.zeros((1, 2), dtype=np.float32), params={"x": 1})
-    assert out["params"] is None
+    assert out["params"] == {}  # MLflow calls predict with params={}
 
 
 def test_tensor_schema(tmp_path: Path) -> None:

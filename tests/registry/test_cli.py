@@ -229,7 +229,7 @@ def test_alias(registered: HintsigClient) -> None:
     [
         (("versions", "nope"), "Registered model 'nope' not found"),
         (("show", "churn", "9"), "Registered model 'churn' has no version 9"),
-        (("show", "churn", "x"), "A model version must be a positive integer (got 'x')"),
+        (("show", "churn", "x"), "Registered model 'churn' has no alias 'x'"),
         (
             ("alias", "churn", "latest", "1"),
             "The alias 'latest' is reserved: 'latest' and 'v<number>' name versions",
@@ -260,7 +260,7 @@ def test_register_a_folder_that_is_not_a_model(tmp_path: Path) -> None:
     ("args", "pattern"),
     [
         (("versions",), r"hintsig registry versions: Missing argument 'NAME'\."),
-        (("show", "churn"), r"hintsig registry show: Missing argument 'VERSION'\."),
+        (("show", "churn"), r"hintsig registry show: Missing argument 'VERSION_OR_ALIAS'\."),
         (("init", "--bogus"), r"hintsig registry init: No such option:? '?--bogus'?\.?"),
         (
             ("alias", "a", "b", "c", "d"),

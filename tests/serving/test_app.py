@@ -127,7 +127,7 @@ MISTAKES = [
     ("chat", "", "", "not valid JSON"),
     ("chat", b"\xff\xfe{}", "", "not valid UTF-8"),
     ("chat", '[{"role": "user", "content": "Hi"}]', "", 'wrap it as {"inputs"'),
-    ("chat", '{"input": []}', "", "found keys: 'input'"),
+    ("chat", '{"input": []}', "", "found keys: 1 other key (did you mean 'inputs'?)"),
     ("chat", '{"inputs": [], "instances": []}', "", "exactly one of"),
     ("chat", '{"inputs": [{"role": "user", "content": 5}]}', "[0].content", "expected str"),
     ("chat", '{"inputs": [{"role": "user"}]}', "[0].content", "Field required"),

@@ -964,7 +964,7 @@ def test_object_param_datetime_value_is_written_as_iso() -> None:
         (
             {"depth": "x", "weights": [1.0, "y"], "extra": {3: 1}, "zzz": 1},
             [
-                "zzz: unknown property",
+                "an unknown property; the properties are 'depth', 'extra', 'name', 'weights'",
                 "depth: expected long, got str",
                 "weights[1]: expected double, got str",
                 "extra: expected string keys, got a int key",
@@ -1284,7 +1284,7 @@ def test_value_problems_paths() -> None:
     ]
     assert value_problems(messages, value) == [
         ("[1].role", "expected string, got int"),
-        ("[1].tags.b[1]", "expected long, got str"),
+        ("[1].tags[<key 0>][1]", "expected long, got str"),
         ("[2].role", "missing required property of type string"),
     ]
     assert value_problems(AnyType(), object()) == []

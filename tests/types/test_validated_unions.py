@@ -92,8 +92,8 @@ def compiled(hint: Any, *, validate_unions: bool) -> PredictHints:
             [{"a": 1, "b": ["x"]}],
             [{"a": "1"}],
             [
-                ("[0].a.int", "expected int, got str"),
-                ("[0].a['list[str]']", "expected a list, got str"),
+                ("[0][<key 0>].int", "expected int, got str"),
+                ("[0][<key 0>]['list[str]']", "expected a list, got str"),
             ],
         ),
     ],
