@@ -74,14 +74,25 @@ def test_ping_and_health_answer_while_every_worker_is_busy(
     saved_models: dict[str, Path], timeout: float | None
 ) -> None:
     app = create_app(saved_models["fragile"], timeout=timeout, workers_threads=1)
-    with running(app) as url, concurrent.futures.ThreadPoolExecutor(3) as clients:
+    with (
+        running(app) as url,
+        concurrent.futures.ThreadPoolExecutor(3) as clients,
+        httpx.Client(base_url=url, timeout=5) as client,
+    ):
+        assert client.get("/ping").status_code == 200  # the connection is open before timing
         busy = [clients.submit(_slow, url, 1.0) for _ in range(2)]
         time.sleep(0.2)
         assert app.state.pool.stats().busy == 1
         for path in ("/ping", "/health"):
-            started = time.monotonic()
-            assert httpx.get(f"{url}{path}", timeout=5).status_code == 200
-            assert time.monotonic() - started < 0.1
+            # the best of 3 (a busy test machine can delay any one request): an answer
+            # queued behind the 1 s predictions would take most of a second every time
+            times = []
+            for _ in range(3):
+                started = time.monotonic()
+                assert client.get(path).status_code == 200
+                times.append(time.monotonic() - started)
+            assert min(times) < 0.1, times
+        assert app.state.pool.stats().busy == 1  # still busy: the pings did not wait
         assert [f.result().status_code for f in busy] == [200, 200]
 
 
