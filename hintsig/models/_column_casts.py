@@ -94,6 +94,10 @@ NAN_HINT = (
 )
 
 
+#: What to do about a column whose cast is not lossless (appended to those refusals).
+_FIX_HINT = "astype(...) the column, or change the schema"
+
+
 class Action(enum.Enum):
     """What a column of a given dtype needs to fit a DataType."""
 
@@ -166,7 +170,7 @@ def _text_rule(label: str, data_type: DataType) -> Rule:
         return KEEP
     if data_type is DataType.datetime:
         return Rule(Action.PARSE_DATETIME)
-    return _reject(data_type, label, "strings are never parsed as numbers or bytes")
+    return _reject(data_type, label, f"strings are never parsed as numbers or bytes; {_FIX_HINT}")
 
 
 def _reject_numeric(data_type: DataType, np_dtype: np.dtype[Any], label: str) -> Rule:
@@ -176,7 +180,7 @@ def _reject_numeric(data_type: DataType, np_dtype: np.dtype[Any], label: str) ->
             data_type,
             label,
             "only lossless casts are applied (integer widening, integer to double, "
-            "float to double)",
+            f"float to double); {_FIX_HINT}",
             nan_hint=np_dtype.kind == "f" and data_type in _INTEGERS,
         )
     return _reject(data_type, label)

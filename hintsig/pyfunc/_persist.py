@@ -200,13 +200,19 @@ def log_flavor(
     request = _Request(input_example, signature, pip_requirements, metadata)
     _write_model(target, flavor, request, extra, overwrite=False)
     tracking.record_logged_model(model_id, model_name, run)
+    model = Model.load(target)
+    if model.signature is None:  # as MLflow, on log_model only
+        _logger.warning(
+            "Model logged without a signature: its inputs will not be checked. Pass "
+            "log_model(..., signature=...) or input_example= (or type-hint predict)."
+        )
     uri = f"runs:/{run.info.run_id}/{model_name}" if run is not None else f"models:/{model_id}"
     version = None
     if registered_model_name is not None:
         from hintsig.client import register_model
 
         version = register_model(uri, registered_model_name).version
-    return ModelInfo.from_model(Model.load(target), uri, version)
+    return ModelInfo.from_model(model, uri, version)
 
 
 @dataclass(frozen=True)

@@ -125,8 +125,22 @@ def test_refused_numeric_cast_says_only_lossless_casts_apply() -> None:
     [(_, message)] = errors_of(pd.DataFrame({"a": [2**60]}), one_column("double"))
     assert message == (
         "expected double, got int64: only lossless casts are applied (integer widening, "
-        "integer to double, float to double)"
+        "integer to double, float to double); astype(...) the column, or change the schema"
     )
+
+
+@pytest.mark.parametrize(
+    ("values", "data_type", "dtype"),
+    [(["1.5", "secret"], "double", "str"), ([1.25, 2.5], "long", "float64")],
+)
+def test_unsafe_cast_message_says_what_to_do_without_values(
+    values: list[Any], data_type: str, dtype: str
+) -> None:
+    frame = pd.DataFrame({"a": pd.Series(values, dtype=dtype)})
+    [(_, message)] = errors_of(frame, one_column(data_type))
+    assert message.startswith(f"expected {data_type}, got {frame['a'].dtype}")
+    assert message.endswith("astype(...) the column, or change the schema")
+    assert not any(str(value) in message for value in values)
 
 
 # ----------------------------------------------------------------------------- DataFrames

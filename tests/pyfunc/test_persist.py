@@ -549,6 +549,19 @@ def test_output_without_a_schema_is_logged_and_left_out(
     assert "No output schema" in caplog.text
 
 
+def test_logging_without_a_signature_warns_and_names_the_fix(
+    runs_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    info = log_model("plain", python_model=Untyped())
+    assert info.signature is None
+    assert "without a signature" in caplog.text
+    assert "log_model(..., signature=...)" in caplog.text
+    assert "input_example=" in caplog.text
+    caplog.clear()
+    log_model("typed", python_model=Chat())  # the type hints give the signature
+    assert "without a signature" not in caplog.text
+
+
 seen_types: list[type] = []
 
 
