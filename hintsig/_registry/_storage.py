@@ -13,6 +13,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+from hintsig._files import copy_tree
 from hintsig.exceptions import HintsigException
 
 __all__ = ["ModelStorage"]
@@ -35,7 +36,7 @@ class ModelStorage:
         partial = self.root / f".partial-{final.name}"
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(model_dir, partial)
+            copy_tree(model_dir, partial, label="copying the model into the registry")
             partial.rename(final)
         except OSError as exc:
             shutil.rmtree(partial, ignore_errors=True)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hintsig._files import copy_tree, write_bytes
 from hintsig.exceptions import HintsigException
 from hintsig.models._uri import resolve_model_uri
 from hintsig.models.model import PYFUNC_FLAVOR, Model, ModelInfo, model_from_code
@@ -355,7 +356,7 @@ def _store_model(
         import cloudpickle
 
         assert source.pickled is not None
-        (staging / PICKLE_FILE).write_bytes(source.pickled)
+        write_bytes(staging / PICKLE_FILE, source.pickled, label="saving the model")
         flavor["python_model"] = PICKLE_FILE
         flavor["cloudpickle_version"] = cloudpickle.__version__
     return flavor
@@ -388,7 +389,12 @@ def copy_code_paths(
         if destination.exists():
             raise HintsigException(f"Two code paths have the same name: {source.name!r}")
         if source.is_dir():
-            shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
+            copy_tree(
+                source,
+                destination,
+                label=f"copying {source.name}",
+                ignore=shutil.ignore_patterns("__pycache__"),
+            )
         else:
             shutil.copy2(source, destination)
     return CODE_DIR
