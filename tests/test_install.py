@@ -5,8 +5,11 @@
 * `pip install -e <repo>` (as the Makefile does it) then `mypy --strict` on a user's file:
   mypy finds hintsig's types and the `hintsig_mypy` plugin through the editable install.
 
-pip resolves the dependencies as usual (its cache and the machine's wheel folders make this
-quick); `PYTHONPATH` is removed, so only what the install put in the environment is seen.
+No network: each fresh venv sees, through one `.pth` file, a folder of links to exactly the
+distributions its install needs (hintsig's core dependencies and theirs, read from this
+environment's metadata; the build backend; mypy), and pip runs with `--no-index`, so a core
+dependency missing from pyproject.toml fails the install. `PYTHONPATH` is removed, so only
+what the venv holds is seen.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import re
 import subprocess
 import venv
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -43,11 +47,68 @@ def _run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
-def _fresh_venv(where: Path, *install: str) -> Path:
-    """A new venv at `where` with `pip install *install` done; its `bin` folder."""
+#: What a fresh venv may see besides pip: the build backend and hintsig's core dependencies
+#: (read from hintsig's own metadata, without extras), and mypy for the editable-install test.
+BUILD = ["hatchling"]
+
+
+def _closure(names: list[str]) -> set[str]:
+    """The distributions `names` need, with their dependencies (no extras), as installed here."""
+    from packaging.requirements import Requirement
+
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        dist = metadata.distribution(name)
+        key = dist.metadata["Name"].lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        for text in dist.requires or []:
+            requirement = Requirement(text)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return seen
+
+
+def _core_dependencies() -> list[str]:
+    """The names in pyproject.toml's `dependencies` (what `pip install hintsig` installs)."""
+    from packaging.requirements import Requirement
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        from pip._vendor import tomli as tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return [Requirement(text).name for text in project["dependencies"]]
+
+
+def _offline_site(where: Path, names: list[str]) -> Path:
+    """A folder of links to the files of `names`' distributions (and their dependencies)."""
+    site = where / "offline-site"
+    site.mkdir()
+    for name in sorted(_closure(names)):
+        dist = metadata.distribution(name)
+        root = Path(str(dist.locate_file("")))
+        tops = {Path(str(f)).parts[0] for f in dist.files or []}
+        for top in tops - {"..", "__pycache__"}:
+            if (root / top).exists() and not (site / top).exists():
+                (site / top).symlink_to(root / top)
+    return site
+
+
+def _fresh_venv(where: Path, *install: str, also: tuple[str, ...] = ()) -> Path:
+    """A new venv at `where` with `pip install --no-index *install` done; its `bin` folder."""
     venv.EnvBuilder(with_pip=True).create(where)
+    site = _offline_site(where.parent, [*_core_dependencies(), *BUILD, *also])
+    (next(where.glob("lib/*/site-packages")) / "offline.pth").write_text(f"{site}\n")
     bin_dir = where / "bin"
-    result = _run(bin_dir / "python", "-m", "pip", "install", "-q", *install)
+    result = _run(
+        bin_dir / "python", "-m", "pip", "install", "-q", "--no-index", "--no-build-isolation",
+        *install,
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return bin_dir
 
@@ -132,7 +193,7 @@ def predict(model_input: list[set[int]]) -> list[str]:
 
 
 def test_mypy_sees_an_editable_install(tmp_path: Path) -> None:
-    bin_dir = _fresh_venv(tmp_path / "venv", *_editable_flags(), str(ROOT), "mypy")
+    bin_dir = _fresh_venv(tmp_path / "venv", *_editable_flags(), str(ROOT), also=("mypy",))
     pth = "".join(p.read_text() for p in (tmp_path / "venv").glob("lib/*/site-packages/*.pth"))
     assert str(ROOT) in pth.splitlines()  # a plain path, no import hook
     project = tmp_path / "project"
@@ -140,9 +201,9 @@ def test_mypy_sees_an_editable_install(tmp_path: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.mypy]\nplugins = ["hintsig_mypy"]\n')
     (project / "user.py").write_text(USER_CODE)
     (project / "bad.py").write_text(BAD_HINT)
-    result = _run(bin_dir / "mypy", "--strict", "user.py", cwd=project)
+    result = _run(bin_dir / "python", "-m", "mypy", "--strict", "user.py", cwd=project)
     assert result.returncode == 0, result.stdout
     assert 'Revealed type is "def (model_input: list[user.Message]) -> list[str]"' in result.stdout
-    result = _run(bin_dir / "mypy", "--strict", "bad.py", cwd=project)
+    result = _run(bin_dir / "python", "-m", "mypy", "--strict", "bad.py", cwd=project)
     assert result.returncode == 1
     assert "[hintsig-hint]" in result.stdout, result.stdout
