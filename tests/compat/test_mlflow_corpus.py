@@ -80,3 +80,10 @@ def test_listed_differences_still_differ(
 def test_lenient_cases_are_mlflow_errors(goldens: dict[str, dict[str, Any]]) -> None:
     """A lenient difference is only ever hintsig accepting an input that MLflow refuses."""
     assert all("error" in goldens[case_id] for case_id in LENIENT)
+
+
+def test_readme_names_every_listed_difference() -> None:
+    """Each deliberate and lenient case id appears in the README, beside its reason."""
+    readme = (COMPAT.parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [case_id for case_id in [*DELIBERATE, *LENIENT] if f"`{case_id}`" not in readme]
+    assert not missing
