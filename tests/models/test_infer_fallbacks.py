@@ -1,0 +1,110 @@
+"""Inference as MLflow 3.17 does it where it warns or falls back instead of raising.
+
+Each rule was checked against MLflow in a scratch environment beyond the corpus inputs:
+the integer-column advice (when it is given and how often), the `AnyType` fallbacks and the
+input kinds MLflow infers that hintsig used to refuse. `strict=True` keeps the errors.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from hintsig.models import infer_signature
+from hintsig.models._infer import infer_schema
+
+INT_ADVICE = "The inferred schema has integer column"
+
+
+def _caught(call: Any) -> tuple[Any, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = call()
+    return value, [str(w.message) for w in caught]
+
+
+# ----------------------------------------------------------------------------- integer advice
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(3, id="scalar"),
+        pytest.param([1, 2], id="list"),
+        pytest.param({"name": "a", "age": 30}, id="dict"),
+        pytest.param([{"a": 1}, {}], id="records"),
+        pytest.param(pd.DataFrame({"u": np.array([1], dtype=np.int8)}), id="int8"),
+        pytest.param(pd.DataFrame({"a": pd.array([1, None], dtype="Int64")}), id="nullable"),
+        pytest.param(pd.Series([1, 2]), id="series"),
+        pytest.param(np.int32(4), id="numpy-scalar"),
+    ],
+)
+def test_integer_columns_get_the_missing_values_advice(data: Any) -> None:
+    _, messages = _caught(lambda: infer_schema(data))
+    advice = [m for m in messages if INT_ADVICE in m]
+    assert len(advice) == 1
+    assert "declare them as double" in advice[0]
+    assert "infer the signature from data that includes the missing values" in advice[0]
+
+
+def test_the_advice_names_each_integer_column_and_its_type() -> None:
+    frame = pd.DataFrame({"a": [1], "b": [1.5], "c": np.array([2], dtype=np.int32)})
+    _, messages = _caught(lambda: infer_schema(frame))
+    assert len(messages) == 1
+    assert "'a' (long), 'c' (integer)" in messages[0]
+    assert "'b'" not in messages[0]
+    _, messages = _caught(lambda: infer_schema([1, 2]))
+    assert "unnamed column (long)" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(2.5, id="double"),
+        pytest.param(True, id="bool"),
+        pytest.param([[1, 2]], id="array-of-long"),
+        pytest.param({"a": [1, 2]}, id="named-array"),
+        pytest.param({"a": {"b": 1}}, id="object-field"),
+        pytest.param(np.array([1, 2]), id="tensor"),
+        pytest.param({"t": np.array([1, 2])}, id="named-tensor"),
+    ],
+)
+def test_no_advice_without_a_top_level_integer_column(data: Any) -> None:
+    """As MLflow: items of an Array, fields of an Object and tensors do not count."""
+    _, messages = _caught(lambda: infer_schema(data))
+    assert messages == []
+
+
+def test_the_advice_is_given_once_per_part_and_not_for_params() -> None:
+    _, messages = _caught(lambda: infer_signature(3, 4, {"k": 1}))
+    assert sum(INT_ADVICE in m for m in messages) == 2
+    _, messages = _caught(lambda: infer_signature("x", "y", {"k": 1}))
+    assert messages == []
+
+
+def test_saving_with_an_example_gives_the_advice_for_input_and_output(tmp_path: Any) -> None:
+    """As MLflow: a model without hints infers from its example, so both parts are advised on;
+    a model whose hints give the signature is not."""
+    from hintsig.pyfunc import PythonModel, save_model
+
+    class Echo(PythonModel):
+        def predict(self, context, model_input, params=None):  # type: ignore[no-untyped-def]
+            return model_input
+
+    class Hinted(PythonModel):
+        def predict(self, model_input: list[int], params: Any = None) -> list[int]:
+            return model_input
+
+    example = pd.DataFrame({"a": [1, 2]})
+    _, messages = _caught(
+        lambda: save_model(tmp_path / "echo", python_model=Echo(), input_example=example)
+    )
+    assert sum(INT_ADVICE in m for m in messages) == 2
+    _, messages = _caught(
+        lambda: save_model(tmp_path / "hinted", python_model=Hinted(), input_example=[1, 2])
+    )
+    assert not any(INT_ADVICE in m for m in messages)
