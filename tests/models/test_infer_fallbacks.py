@@ -108,3 +108,78 @@ def test_saving_with_an_example_gives_the_advice_for_input_and_output(tmp_path: 
         lambda: save_model(tmp_path / "hinted", python_model=Hinted(), input_example=[1, 2])
     )
     assert not any(INT_ADVICE in m for m in messages)
+
+
+# ----------------------------------------------------------------------------- AnyType fallbacks
+
+ANY = '[{"type": "any", "required": true}]'
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        pytest.param([{"a": 1}, {"a": 2.5}], "column 'a'", id="records-int-float"),
+        pytest.param([{"l": {"m": "v"}}, {"l": "v"}], "column 'l'", id="records-conflict"),
+        pytest.param([{}, {}], "no keys", id="empty-records"),
+        pytest.param({}, "empty dict", id="empty-dict"),
+        pytest.param({1: "a", "b": "c"}, "dict keys", id="non-string-keys"),
+        pytest.param({"a": [1, "x"]}, "column 'a'", id="mixed-list-in-a-field"),
+        pytest.param(
+            pd.DataFrame({"ok": [1, 2], "m": pd.Series([1, "a"], dtype=object)}),
+            "column 'm'",
+            id="mixed-frame-column",
+        ),
+        pytest.param(pd.DataFrame(), "", id="empty-frame"),
+        pytest.param(pd.DataFrame({"a": [{"x": 1}, {"x": "s"}]}), "column 'a'.x", id="fields"),
+        pytest.param({1, 2}, "unsupported input type 'set'", id="unsupported-input"),
+        pytest.param((1, 2), "unsupported input type 'tuple'", id="tuple"),
+    ],
+)
+def test_inputs_without_a_schema_become_anytype_with_a_warning(data: Any, named: str) -> None:
+    """As MLflow: the whole input is one AnyType column; the warning names what failed."""
+    with pytest.warns(UserWarning, match="inferred AnyType") as caught:
+        signature = infer_signature(data)
+    assert signature.to_dict()["inputs"] == ANY
+    message = str(caught[0].message)
+    assert message.startswith("The model_input has no precise schema")
+    assert named in message
+    assert "strict=True" in message
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        pytest.param([1, "a"], id="mixed-list"),
+        pytest.param([{"a": 1}, {"a": "x"}], id="records-conflict"),
+        pytest.param({1: "a"}, id="int-keys"),
+        pytest.param({}, id="empty-dict"),
+        pytest.param(np.array(3), id="0d"),
+    ],
+)
+def test_outputs_without_a_schema_become_anytype_with_a_warning(output: Any) -> None:
+    with pytest.warns(UserWarning, match="The model_output has no precise schema"):
+        signature = infer_signature("x", output)
+    assert signature.to_dict()["inputs"] == '[{"type": "string", "required": true}]'
+    assert signature.to_dict()["outputs"] == ANY
+
+
+def test_strict_raises_with_every_problem_of_every_part() -> None:
+    from hintsig.exceptions import DataValidationError
+
+    frame = pd.DataFrame({"m": pd.Series([1, "a"], dtype=object), "n": [{"x": 1}, {"x": "s"}]})
+    with pytest.raises(DataValidationError) as info:
+        infer_signature(frame, {1: "a"}, strict=True)
+    assert [path for path, _ in info.value.errors] == [
+        "model_input column 'm'",
+        "model_input column 'n'.x",
+        "model_output",
+    ]
+    assert info.value.headline == "Cannot infer a signature"
+
+
+def test_a_good_part_keeps_its_schema_when_another_falls_back() -> None:
+    with pytest.warns(UserWarning) as caught:
+        signature = infer_signature([1, "x"], pd.DataFrame({"p": [0.5]}))
+    assert signature.to_dict()["inputs"] == ANY
+    assert signature.to_dict()["outputs"] == '[{"type": "double", "name": "p", "required": true}]'
+    assert len(caught) == 1
