@@ -1129,10 +1129,10 @@ def test_params(params: dict[str, Any], expected: list[ParamSpec]) -> None:
 
 PARAM_ERRORS = [
     pytest.param({"p": None}, "a param needs a default value, got None", id="none"),
-    pytest.param({"p": {"a": 1}}, "got a dict (nested values)", id="dict"),
+    pytest.param({"p": {}}, "cannot infer the properties of an empty dict", id="empty-dict"),
+    pytest.param({"p": [{"a": 1}]}, "got a nested list", id="list-of-dicts"),
     pytest.param({"p": [[1, 2]]}, "got a nested list", id="nested"),
     pytest.param({"p": np.zeros((2, 2))}, "got a 2-D array", id="2d"),
-    pytest.param({"p": []}, "cannot infer the element type of an empty list", id="empty"),
     pytest.param({"p": [1, "x"]}, "expected a list of one type, got long and string", id="mixed"),
     pytest.param({"p": [True, 1]}, "got boolean and long", id="bool-int"),
     pytest.param({"p": [None, 1]}, "a param needs a default value, got None", id="none-item"),
@@ -1155,9 +1155,9 @@ def test_param_errors_name_the_param(params: dict[str, Any], message: str) -> No
 
 def test_param_errors_are_all_reported() -> None:
     with pytest.raises(DataValidationError) as info:
-        infer_param_schema({"a": None, "ok": 1, "b": [[1]], 3: 1})  # type: ignore[dict-item]
+        infer_param_schema({"a": None, "ok": 1, "b": [[1]], "": 1})
     assert [path for path, _ in info.value.errors] == ["param 'a'", "param 'b'", ""]
-    assert "param names must be non-empty strings, got int" in info.value.errors[2][1]
+    assert "param names must be non-empty strings, got an empty string" in info.value.errors[2][1]
 
 
 def test_params_must_be_a_dict() -> None:

@@ -7,6 +7,7 @@ input kinds MLflow infers that hintsig used to refuse. `strict=True` keeps the e
 
 from __future__ import annotations
 
+import json
 import warnings
 from typing import Any
 
@@ -183,3 +184,59 @@ def test_a_good_part_keeps_its_schema_when_another_falls_back() -> None:
     assert signature.to_dict()["inputs"] == ANY
     assert signature.to_dict()["outputs"] == '[{"type": "double", "name": "p", "required": true}]'
     assert len(caught) == 1
+
+
+# ----------------------------------------------------------------------------- params
+
+
+def _params(params: dict[Any, Any]) -> Any:
+    return json.loads(infer_signature("x", "y", params).to_dict()["params"])
+
+
+def test_a_dict_param_is_an_object_param_with_its_default() -> None:
+    assert _params({"cfg": {"a": 1, "b": "x", "c": None, "d": {"e": [1, 2]}}}) == [
+        {
+            "name": "cfg",
+            "default": {"a": 1, "b": "x", "c": None, "d": {"e": [1, 2]}},
+            "shape": None,
+            "type": "object",
+            "properties": {
+                "a": {"type": "long", "required": True},
+                "b": {"type": "string", "required": True},
+                "c": {"type": "any", "required": False},
+                "d": {
+                    "type": "object",
+                    "properties": {
+                        "e": {"type": "array", "items": {"type": "long"}, "required": True}
+                    },
+                    "required": True,
+                },
+            },
+        }
+    ]
+
+
+def test_an_empty_list_param_is_a_datetime_list_as_mlflow_writes_it() -> None:
+    assert _params({"stop": [], "n": 1}) == [
+        {"name": "stop", "default": [], "shape": [-1], "type": "datetime"},
+        {"name": "n", "default": 1, "shape": None, "type": "long"},
+    ]
+
+
+def test_a_param_name_that_is_not_a_string_is_named_by_its_text() -> None:
+    assert [p["name"] for p in _params({1: 2, 1.5: 3, (1,): 4})] == ["1", "1.5", "(1,)"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        pytest.param({"p": {}}, "cannot infer the properties of an empty dict", id="empty-dict"),
+        pytest.param({"p": {"a": object()}}, "unsupported value type 'object'", id="object-field"),
+        pytest.param({"p": {1: 2}}, "property names must be non-empty strings", id="int-field"),
+    ],
+)
+def test_dict_params_without_a_schema_still_raise(params: dict[str, Any], message: str) -> None:
+    from hintsig.exceptions import DataValidationError
+
+    with pytest.raises(DataValidationError, match=message):
+        infer_signature("x", "y", params)
