@@ -42,11 +42,12 @@ def infer_signature(
             "infer_signature needs at least one of model_input, model_output or params", []
         )
     errors: list[tuple[str, str]] = []
-    inputs = _part(infer_schema, model_input, "model_input", errors)
+    infer = _by_kind(infer_schema)
+    inputs = _part(infer, model_input, "model_input", errors)
     if inputs is None and errors and not strict:
         inputs = _any_schema("model_input", errors)
         errors = []
-    outputs = _part(infer_schema, model_output, "model_output", errors)
+    outputs = _part(infer, model_output, "model_output", errors)
     if outputs is None and errors and not strict:
         outputs = _any_schema("model_output", errors)
         errors = []
@@ -54,6 +55,25 @@ def infer_signature(
     if errors:
         raise DataValidationError("Cannot infer a signature", errors)
     return ModelSignature(inputs, outputs, param_schema)
+
+
+def _by_kind(infer_schema: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`infer_schema`, except that a dataclass (class or instance) is read from its field
+    types, as MLflow reads it (and, as MLflow, without the integer-column advice)."""
+
+    def infer(data: Any) -> Any:
+        from hintsig.types._dataclass_schema import dataclass_problems, is_dataclass_value
+
+        if not is_dataclass_value(data):
+            return infer_schema(data)
+        from hintsig.types.schema import Schema
+
+        columns, problems = dataclass_problems(data)
+        if problems:
+            raise DataValidationError("Cannot infer a schema from the dataclass", problems)
+        return Schema(columns)
+
+    return infer
 
 
 def _part(

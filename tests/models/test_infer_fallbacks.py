@@ -3,13 +3,16 @@
 Each rule was checked against MLflow in a scratch environment beyond the corpus inputs:
 the integer-column advice (when it is given and how often), the `AnyType` fallbacks and the
 input kinds MLflow infers that hintsig used to refuse. `strict=True` keeps the errors.
+
+No `from __future__ import annotations` here: the dataclasses below need evaluated field
+annotations, as MLflow reads them.
 """
 
-from __future__ import annotations
-
+import dataclasses
+import datetime as dt
 import json
 import warnings
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 import pandas as pd
@@ -240,3 +243,103 @@ def test_dict_params_without_a_schema_still_raise(params: dict[str, Any], messag
 
     with pytest.raises(DataValidationError, match=message):
         infer_signature("x", "y", params)
+
+
+# ----------------------------------------------------------------------------- dataclasses
+
+
+@dataclasses.dataclass
+class _Inner:
+    v: list[int]
+    w: Optional[str] = None  # noqa: UP045 - the typing spelling is what users write too
+
+
+@dataclasses.dataclass
+class _Outer:
+    inner: _Inner
+    k: str
+    ks: list[_Inner]
+    f: float
+    b: bool | None
+    when: dt.date
+
+
+_OUTER_COLUMNS = [
+    {
+        "type": "object",
+        "properties": {
+            "v": {"type": "array", "items": {"type": "long"}, "required": True},
+            "w": {"type": "string", "required": False},
+        },
+        "name": "inner",
+        "required": True,
+    },
+    {"type": "string", "name": "k", "required": True},
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "v": {"type": "array", "items": {"type": "long"}, "required": True},
+                "w": {"type": "string", "required": False},
+            },
+        },
+        "name": "ks",
+        "required": True,
+    },
+    {"type": "float", "name": "f", "required": True},
+    {"type": "boolean", "name": "b", "required": False},
+    {"type": "datetime", "name": "when", "required": True},
+]
+
+
+def test_a_dataclass_instance_is_read_from_its_field_types() -> None:
+    """As MLflow: the annotations, not the values; float is `float`; no integer advice."""
+    value = _Outer(_Inner([1]), "a", [], 1.0, None, dt.date(2024, 1, 1))
+    signature, messages = _caught(lambda: infer_signature(value, value))
+    assert json.loads(signature.to_dict()["inputs"]) == _OUTER_COLUMNS
+    assert json.loads(signature.to_dict()["outputs"]) == _OUTER_COLUMNS
+    assert messages == []
+
+
+def test_model_signature_takes_a_dataclass_or_an_instance() -> None:
+    from hintsig.models import ModelSignature
+
+    from_class = ModelSignature(inputs=_Outer, outputs=_Inner)  # type: ignore[arg-type]
+    assert json.loads(from_class.to_dict()["inputs"]) == _OUTER_COLUMNS
+    instance = ModelSignature(inputs=_Inner([1]))  # type: ignore[arg-type]
+    assert instance.to_dict()["inputs"] == from_class.to_dict()["outputs"]
+
+
+@dataclasses.dataclass
+class _Bad:
+    bare: list  # type: ignore[type-arg]
+    mixed: int | str
+    nested: list[list[int]]
+    anything: Any
+    text: "int"  # a string annotation on purpose
+
+
+def test_dataclass_fields_without_a_schema_fall_back_unless_strict() -> None:
+    from hintsig.exceptions import DataValidationError, SchemaDefinitionError
+    from hintsig.models import ModelSignature
+
+    with pytest.warns(UserWarning, match="inferred AnyType") as caught:
+        signature = infer_signature(_Bad([], 1, [], None, 1))
+    assert signature.to_dict()["inputs"] == ANY
+    assert "field 'bare'" in str(caught[0].message)
+    with pytest.raises(DataValidationError) as info:
+        infer_signature(_Bad([], 1, [], None, 1), strict=True)
+    assert info.value.errors == [
+        ("model_input field 'bare'", "unsupported field type list"),
+        ("model_input field 'mixed'", "only Optional[X] unions are supported in dataclass fields"),
+        ("model_input field 'nested'[]", "unsupported field type list[int]"),
+        ("model_input field 'anything'", "unsupported field type Any"),
+        (
+            "model_input field 'text'",
+            "the annotation is a string (postponed by `from __future__ import annotations`?); "
+            "give the field an evaluated type",
+        ),
+    ]
+    with pytest.raises(SchemaDefinitionError, match="field 'mixed'"):
+        ModelSignature(inputs=_Bad)  # type: ignore[arg-type]
