@@ -238,6 +238,11 @@ def _unsupported_input(value: Any) -> str:
         )
     elif isinstance(value, tuple):
         message += " (use a list instead of a tuple)"
+    elif type(value).__name__ == "Timestamp" and type(value).__module__.startswith("pandas"):
+        message += (
+            " (as in MLflow, a pandas Timestamp is typed only in a DataFrame column; elsewhere "
+            "use datetime.datetime)"
+        )
     elif isinstance(value, Mapping):
         message += " (use a plain dict)"
     return message

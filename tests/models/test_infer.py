@@ -396,8 +396,7 @@ VALUES = [
     pytest.param(b"abc", one(D.binary), id="bytes"),
     pytest.param(dt.datetime(2020, 1, 1), one(D.datetime), id="datetime"),
     pytest.param(dt.date(2020, 1, 1), one(D.datetime), id="date"),
-    # MLflow gives up on a pandas Timestamp; it is a datetime.
-    pytest.param(pd.Timestamp("2020-01-01"), one(D.datetime), id="timestamp"),
+    # A pandas Timestamp outside a frame column: tests/models/test_infer_fallbacks.py.
     pytest.param(np.int32(3), one(D.integer), id="np-int32"),
     pytest.param(np.int16(3), one(D.integer), id="np-int16"),
     pytest.param(np.float32(3), one(D.float), id="np-float32"),

@@ -10,6 +10,7 @@ annotations, as MLflow reads them.
 
 import dataclasses
 import datetime as dt
+import decimal
 import json
 import warnings
 from typing import Any, Optional
@@ -343,3 +344,78 @@ def test_dataclass_fields_without_a_schema_fall_back_unless_strict() -> None:
     ]
     with pytest.raises(SchemaDefinitionError, match="field 'mixed'"):
         ModelSignature(inputs=_Bad)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- Timestamps
+
+_TS = pd.Timestamp("2023-01-01")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_TS, id="scalar"),
+        pytest.param([_TS], id="list"),
+        pytest.param({"a": _TS}, id="dict"),
+        pytest.param([{"a": _TS}], id="records"),
+        pytest.param(pd.DataFrame({"a": [[_TS]]}), id="in-a-frame-cell-list"),
+        pytest.param(pd.Timestamp("2023-01-01", tz="UTC"), id="tz"),
+    ],
+)
+def test_a_timestamp_outside_a_frame_column_falls_back_as_mlflow(data: Any) -> None:
+    with pytest.warns(UserWarning, match="type 'Timestamp'") as caught:
+        signature = infer_signature(data)
+    assert signature.to_dict()["inputs"] == ANY
+    assert "use datetime.datetime" in str(caught[0].message)
+
+
+def test_timestamps_in_a_frame_column_are_datetime() -> None:
+    frame = pd.DataFrame({"a": pd.Series([_TS, None], dtype=object), "b": [_TS, _TS]})
+    assert json.loads(infer_signature(frame).to_dict()["inputs"]) == [
+        {"type": "datetime", "name": "a", "required": False},
+        {"type": "datetime", "name": "b", "required": True},
+    ]
+    assert infer_signature(dt.datetime(2023, 1, 1)).to_dict()["inputs"] == (
+        '[{"type": "datetime", "required": true}]'
+    )
+
+
+# ----------------------------------------------------------------------------- other value kinds
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        pytest.param({"a": decimal.Decimal("2.5")}, "'Decimal'", id="decimal"),
+        pytest.param(pd.DataFrame({"d": [decimal.Decimal("1.5")]}), "'Decimal'", id="df-decimal"),
+        pytest.param({"a": dt.timedelta(seconds=3)}, "'timedelta'", id="timedelta"),
+        pytest.param(pd.DataFrame({"t": pd.to_timedelta([1], unit="s")}), "column 't'", id="td64"),
+        pytest.param(pd.DataFrame({"u": np.array([1], dtype=np.uint64)}), "column 'u'", id="u64"),
+        pytest.param({"a": np.uint64(3)}, "'uint64'", id="uint64-scalar"),
+        pytest.param(np.array(5), "0-dimensional", id="0d"),
+        pytest.param({"a": np.array(3), "b": np.array(4)}, "0-dimensional", id="0d-tensors"),
+        pytest.param({"a": {1, 2}}, "'set'", id="set-value"),
+    ],
+)
+def test_value_kinds_mlflow_cannot_type_fall_back(data: Any, named: str) -> None:
+    """As MLflow 3.17: Decimal, timedelta, uint64 columns and 0-d arrays give AnyType."""
+    with pytest.warns(UserWarning, match="inferred AnyType") as caught:
+        signature = infer_signature(data)
+    assert signature.to_dict()["inputs"] == ANY
+    assert named in str(caught[0].message)
+
+
+def test_a_uint64_tensor_keeps_its_dtype() -> None:
+    signature = infer_signature(np.array([1], dtype=np.uint64))
+    assert signature.to_dict()["inputs"] == (
+        '[{"type": "tensor", "tensor-spec": {"dtype": "uint64", "shape": [-1]}}]'
+    )
+
+
+def test_a_bare_object_is_not_typed_as_a_string() -> None:
+    """Deliberate: MLflow types an `object()` as string, which it is not; hintsig gives
+    AnyType with a warning naming the column (and the error with strict=True)."""
+    with pytest.warns(UserWarning, match="column 'a': unsupported value type 'object'"):
+        signature = infer_signature({"a": object()}, {"a": object()})
+    assert signature.to_dict()["inputs"] == ANY
+    assert signature.to_dict()["outputs"] == ANY
