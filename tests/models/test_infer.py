@@ -1,9 +1,10 @@
 """Signature inference: `infer_signature`, `infer_schema`, `infer_param_schema`.
 
 Every expected schema below is what MLflow 3.17 infers for the same data (checked in a
-scratch environment), except where a comment says hintsig deliberately differs: MLflow
-falls back to `Schema([ColSpec(AnyType())])` with a log warning when inference fails, and
-hintsig raises a `DataValidationError` naming the path instead.
+scratch environment), except where a comment says hintsig deliberately differs. The error
+cases call `infer_schema` (or `infer_signature(strict=True)`), which raises a
+`DataValidationError` naming the path; `infer_signature` itself falls back to AnyType with a
+warning, as MLflow (tests/models/test_infer_fallbacks.py).
 """
 
 from __future__ import annotations
