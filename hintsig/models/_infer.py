@@ -10,7 +10,8 @@
   value: ColSpecs whose types come from `_infer_values`.
 
 Every problem is collected with its path and raised once, as a `DataValidationError`;
-inference never falls back to `AnyType` silently. numpy, pandas and scipy are only
+inference never falls back to `AnyType` silently. A schema with integer columns comes with
+MLflow's advice as a warning of our own (`warn_integer_columns`). numpy, pandas and scipy are only
 touched when the data is one of theirs (checked through `sys.modules`, so inferring a
 plain dict does not import them).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import operator
 import sys
+import warnings
 from collections.abc import Mapping
 from itertools import repeat
 from typing import Any
@@ -27,9 +29,11 @@ from hintsig.exceptions import DataValidationError, SchemaDefinitionError
 from hintsig.models._infer_dicts import dict_columns
 from hintsig.models._infer_params import infer_param_schema
 from hintsig.models._infer_values import Errors, Kind, classify, infer_values, is_missing_value
-from hintsig.types.schema import ColSpec, Schema, Spec, TensorSpec
+from hintsig.types.schema import ColSpec, DataType, Schema, Spec, TensorSpec
 
-__all__ = ["infer_param_schema", "infer_schema"]
+__all__ = ["infer_param_schema", "infer_schema", "warn_integer_columns"]
+
+_INTEGER_TYPES = (DataType.integer, DataType.long)
 
 
 def infer_schema(data: Any) -> Schema:
@@ -38,7 +42,37 @@ def infer_schema(data: Any) -> Schema:
     specs = _specs(data, errors)
     if errors or not specs:
         raise DataValidationError("Cannot infer a schema from the data", errors)
-    return Schema(specs)
+    schema = Schema(specs)
+    warn_integer_columns(schema)
+    return schema
+
+
+def warn_integer_columns(schema: Schema) -> None:
+    """Warn, as MLflow does, when an inferred column-based schema has integer columns.
+
+    Only top-level column types count (not the items of an `Array` or the fields of an
+    `Object`), tensors never do; one warning per schema.
+    """
+    ints = [
+        (spec.name, spec.type.name)
+        for spec in schema.inputs
+        if isinstance(spec, ColSpec) and spec.type in _INTEGER_TYPES
+    ]
+    if not ints:
+        return
+    shown = ", ".join(
+        f"{'unnamed column' if name is None else repr(name)} ({kind})" for name, kind in ints[:5]
+    )
+    more = f" and {len(ints) - 5} more" if len(ints) > 5 else ""
+    warnings.warn(
+        f"The inferred schema has integer column(s): {shown}{more}. An integer column cannot "
+        "hold missing values: if data at prediction time has a missing value there, it arrives "
+        "as a float and fails the schema check. If these columns can have missing values, "
+        "declare them as double, or infer the signature from data that includes the missing "
+        "values (such as the training set).",
+        UserWarning,
+        stacklevel=2,
+    )
 
 
 def _specs(data: Any, errors: Errors) -> list[Spec]:
@@ -204,6 +238,11 @@ def _unsupported_input(value: Any) -> str:
         )
     elif isinstance(value, tuple):
         message += " (use a list instead of a tuple)"
+    elif type(value).__name__ == "Timestamp" and type(value).__module__.startswith("pandas"):
+        message += (
+            " (as in MLflow, a pandas Timestamp is typed only in a DataFrame column; elsewhere "
+            "use datetime.datetime)"
+        )
     elif isinstance(value, Mapping):
         message += " (use a plain dict)"
     return message

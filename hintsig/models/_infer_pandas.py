@@ -105,7 +105,7 @@ def _categorical_pool(column: pd.Series[Any], path: str, errors: Errors) -> Pool
 def _object_pool(column: pd.Series[Any], path: str, errors: Errors) -> Pool:
     values = column.to_numpy()
     types = set(map(type, values))
-    if _numeric_objects(types):
+    if _numeric_objects(types) or _timestamp_objects(types):
         converted = column.infer_objects()
         if converted.dtype != object:
             return column_pool(converted, path, errors)
@@ -123,6 +123,14 @@ def _numeric_objects(types: set[type]) -> bool:
             return False
         numbers += 1
     return numbers > 0
+
+
+def _timestamp_objects(types: set[type]) -> bool:
+    """pandas Timestamps (and missing values) only: `infer_objects()` gives datetime64."""
+    present = [cls for cls in types if classify(cls)[0] is not Kind.MISSING]
+    return bool(present) and all(
+        cls.__name__ == "Timestamp" and cls.__module__.startswith("pandas") for cls in present
+    )
 
 
 _NUMBERS = frozenset({DataType.integer, DataType.long, DataType.float, DataType.double})

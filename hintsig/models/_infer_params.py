@@ -1,9 +1,12 @@
 """Param schema inference: `{"temperature": 0.3, "stop": [".", "!"]}` -> ParamSchema.
 
-A param is a scalar (`shape=None`) or a 1-D list (`shape=(-1,)`) of one DataType; its value
-becomes its default. A list of ints and floats is a list of doubles (as MLflow infers it).
-Nested values, multi-dimensional arrays, empty lists, None and binary values are errors
-naming the param (MLflow cannot read binary params, so hintsig does not write them).
+A param is a scalar (`shape=None`), a 1-D list (`shape=(-1,)`) of one DataType or a dict
+(an `Object` param, its properties inferred as for input values); its value becomes its
+default. As MLflow infers them: a list of ints and floats is a list of doubles, an empty list
+is a `datetime` list (MLflow's choice, kept so the schema JSON is the same), and a name that
+is not a string is written as its text (`1` -> `"1"`). Lists of lists or dicts,
+multi-dimensional arrays, empty dicts, None and binary values are errors naming the param
+(MLflow cannot read binary params, so hintsig does not write them).
 """
 
 from __future__ import annotations
@@ -12,8 +15,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from hintsig.exceptions import DataValidationError
-from hintsig.models._infer_values import Errors, Kind, classify, numpy_datatype
-from hintsig.types.schema import DataType, ParamSchema, ParamSpec, validate_param_value
+from hintsig.models._infer_values import Errors, Kind, classify, infer_values, numpy_datatype
+from hintsig.types.schema import (
+    DataType,
+    Object,
+    ParamSchema,
+    ParamSpec,
+    ParamType,
+    validate_param_value,
+)
 
 __all__ = ["infer_param_schema"]
 
@@ -29,10 +39,15 @@ def infer_param_schema(params: Mapping[str, Any]) -> ParamSchema:
         raise DataValidationError(_HEADLINE, [("", problem)])
     specs: list[ParamSpec] = []
     errors: Errors = []
-    for name, value in params.items():
-        if not isinstance(name, str) or not name:
-            label = type(name).__name__ if name != "" else "an empty string"
-            errors.append(("", f"param names must be non-empty strings, got {label}"))
+    for key, value in params.items():
+        name = key if isinstance(key, str) else str(key)  # MLflow names a param by its text
+        if not name:
+            errors.append(("", "param names must be non-empty strings, got an empty string"))
+            continue
+        if isinstance(value, Mapping):
+            found = _object_type(value, f"param {name!r}", errors)
+            if found is not None:
+                specs.append(ParamSpec(name, found, validate_param_value(found, None, value)))
             continue
         try:
             dtype, shape = _param_type(value)
@@ -46,10 +61,21 @@ def infer_param_schema(params: Mapping[str, Any]) -> ParamSchema:
     return ParamSchema(specs)
 
 
+def _object_type(value: Mapping[Any, Any], path: str, errors: Errors) -> ParamType | None:
+    """The `Object` type of a dict param, inferred as an input value is; None on errors."""
+    if not value:
+        errors.append((path, "cannot infer the properties of an empty dict"))
+        return None
+    found: Errors = []
+    pool = infer_values([dict(value)], path, found)
+    if found or not isinstance(pool.type, Object):
+        errors.extend(found or [(path, "expected a dict of str keys")])
+        return None
+    return pool.type
+
+
 def _param_type(value: Any) -> tuple[DataType, tuple[int, ...] | None]:
     """The DataType and shape of one param value; ValueError (without the value) otherwise."""
-    if isinstance(value, Mapping):
-        raise ValueError("expected a scalar or a 1-D list, got a dict (nested values)")
     ndim = getattr(value, "ndim", None)
     if isinstance(ndim, int) and ndim >= 1:
         if ndim > 1:
@@ -63,7 +89,7 @@ def _param_type(value: Any) -> tuple[DataType, tuple[int, ...] | None]:
 
 def _list_type(items: list[Any]) -> DataType:
     if not items:
-        raise ValueError("cannot infer the element type of an empty list")
+        return DataType.datetime  # MLflow's type for an empty list param
     if any(isinstance(item, (*_LIST_TYPES, Mapping)) or _is_array(item) for item in items):
         raise ValueError("expected a scalar or a 1-D list, got a nested list")
     found = {_scalar_type(item) for item in items}

@@ -107,6 +107,8 @@ _CLASSIFIED: dict[type, tuple[Kind, DataType | None]] = {}
 def _classify(cls: type) -> tuple[Kind, DataType | None]:
     if cls is type(None) or _is_pandas_missing_type(cls):
         return Kind.MISSING, None
+    if _is_pandas_timestamp(cls):  # MLflow types one only in a DataFrame column (datetime64)
+        return Kind.UNSUPPORTED, None
     for base, kind, dtype in _PYTHON_TYPES:
         if issubclass(cls, base):
             return kind, dtype
@@ -134,6 +136,10 @@ _PYTHON_TYPES: tuple[tuple[type | tuple[type, ...], Kind, DataType | None], ...]
     (dict, Kind.OBJECT, None),
     (list, Kind.ARRAY, None),
 )
+
+
+def _is_pandas_timestamp(cls: type) -> bool:
+    return cls.__name__ == "Timestamp" and cls.__module__.startswith("pandas")
 
 
 def _is_pandas_missing_type(cls: type) -> bool:
@@ -181,9 +187,15 @@ def infer_values(values: Values, path: str, errors: Errors, types: set[type] | N
 
 def _unsupported_message(names: list[str]) -> str:
     listed = ", ".join(f"'{name}'" for name in names)
+    note = (
+        " (as in MLflow, a pandas Timestamp is typed only in a DataFrame column; elsewhere "
+        "use datetime.datetime)"
+        if "Timestamp" in names
+        else ""
+    )
     return (
         f"unsupported value type {listed}; expected str, bytes, bool, int, float, "
-        "datetime, list, dict or None"
+        f"datetime, list, dict or None{note}"
     )
 
 

@@ -28,11 +28,12 @@ def infer_signature(
     dicts (records), a list of values or a single value; `None` leaves that part out.
     `params` maps each inference param to its default (a scalar or a 1-D list).
 
-    As MLflow, a part that has no schema falls back with a warning: the output becomes one
-    `AnyType` column, and so does an input that is one column (a list of values, a Series).
-    `strict=True` (a hintsig extension) raises instead: a `DataValidationError` listing every
-    problem (path, expected and actual type), e.g. for `[1, "a"]`. Inputs with several columns
-    or fields (`[{"a": {"b": 1}}, {"a": 1}]`) still raise.
+    As MLflow, an input or output that has no schema falls back with a warning naming the
+    problems: that part becomes one `AnyType` column (mixed values in a list, a column or
+    across records, conflicting record types, empty records, unsupported element types, an
+    unsupported input type). `strict=True` (a hintsig extension) raises instead: a
+    `DataValidationError` listing every problem (path, expected and actual type), e.g. for
+    `[1, "a"]`. Params that have no schema always raise, as in MLflow.
     """
     from hintsig.models._infer import infer_param_schema, infer_schema
 
@@ -41,20 +42,38 @@ def infer_signature(
             "infer_signature needs at least one of model_input, model_output or params", []
         )
     errors: list[tuple[str, str]] = []
-    inputs = _part(infer_schema, model_input, "model_input", errors)
-    if inputs is None and errors and not strict and _one_column(model_input):
+    infer = _by_kind(infer_schema)
+    inputs = _part(infer, model_input, "model_input", errors)
+    if inputs is None and errors and not strict:
         inputs = _any_schema("model_input", errors)
         errors = []
-    outputs = _part(infer_schema, model_output, "model_output", errors)
-    if outputs is None and model_output is not None and not strict:
-        found = [e for e in errors if e[0].startswith("model_output")]
-        if found:
-            outputs = _any_schema("model_output", found)
-            errors = [e for e in errors if not e[0].startswith("model_output")]
+    outputs = _part(infer, model_output, "model_output", errors)
+    if outputs is None and errors and not strict:
+        outputs = _any_schema("model_output", errors)
+        errors = []
     param_schema = _part(infer_param_schema, params or None, "params", errors)
     if errors:
         raise DataValidationError("Cannot infer a signature", errors)
     return ModelSignature(inputs, outputs, param_schema)
+
+
+def _by_kind(infer_schema: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`infer_schema`, except that a dataclass (class or instance) is read from its field
+    types, as MLflow reads it (and, as MLflow, without the integer-column advice)."""
+
+    def infer(data: Any) -> Any:
+        from hintsig.types._dataclass_schema import dataclass_problems, is_dataclass_value
+
+        if not is_dataclass_value(data):
+            return infer_schema(data)
+        from hintsig.types.schema import Schema
+
+        columns, problems = dataclass_problems(data)
+        if problems:
+            raise DataValidationError("Cannot infer a schema from the dataclass", problems)
+        return Schema(columns)
+
+    return infer
 
 
 def _part(
@@ -70,17 +89,12 @@ def _part(
         return None
 
 
-def _one_column(data: Any) -> bool:
-    """A list of non-dict values, or a Series: data whose schema is one column."""
-    if isinstance(data, (list, tuple)):
-        return not any(isinstance(item, dict) for item in data)
-    return type(data).__name__ == "Series"
-
-
 def _any_schema(label: str, errors: list[tuple[str, str]]) -> Any:
     from hintsig.types.schema import AnyType, ColSpec, Schema
 
     problems = "; ".join(f"{path}: {message}" for path, message in errors[:3])
+    if len(errors) > 3:
+        problems += f"; and {len(errors) - 3} more"
     warnings.warn(
         f"The {label} has no precise schema ({problems}); inferred AnyType for it, which is "
         "not validated. Pass strict=True to infer_signature to get the error instead.",

@@ -301,6 +301,7 @@ class ModelSignature:
         outputs: Schema | None = None,
         params: ParamSchema | None = None,
     ) -> None:
+        inputs, outputs = _from_dataclass(inputs), _from_dataclass(outputs)  # as MLflow
         wrong = [
             (label, f"expected {cls.__name__} or None, got {type(value).__name__}")
             for label, value, cls in (
@@ -383,3 +384,14 @@ def _signature_part(
         return parse(text)
     except SchemaDefinitionError as exc:
         raise SchemaDefinitionError(f"Signature {key!r}: {exc.message}") from None
+
+
+def _from_dataclass(part: Any) -> Any:
+    """A dataclass (class or instance) given as a signature part: the Schema of its fields."""
+    import dataclasses
+
+    if part is None or isinstance(part, Schema) or not dataclasses.is_dataclass(part):
+        return part
+    from hintsig.types._dataclass_schema import dataclass_columns
+
+    return Schema(dataclass_columns(part))

@@ -1,9 +1,10 @@
 """Signature inference: `infer_signature`, `infer_schema`, `infer_param_schema`.
 
 Every expected schema below is what MLflow 3.17 infers for the same data (checked in a
-scratch environment), except where a comment says hintsig deliberately differs: MLflow
-falls back to `Schema([ColSpec(AnyType())])` with a log warning when inference fails, and
-hintsig raises a `DataValidationError` naming the path instead.
+scratch environment), except where a comment says hintsig deliberately differs. The error
+cases call `infer_schema` (or `infer_signature(strict=True)`), which raises a
+`DataValidationError` naming the path; `infer_signature` itself falls back to AnyType with a
+warning, as MLflow (tests/models/test_infer_fallbacks.py).
 """
 
 from __future__ import annotations
@@ -396,8 +397,7 @@ VALUES = [
     pytest.param(b"abc", one(D.binary), id="bytes"),
     pytest.param(dt.datetime(2020, 1, 1), one(D.datetime), id="datetime"),
     pytest.param(dt.date(2020, 1, 1), one(D.datetime), id="date"),
-    # MLflow gives up on a pandas Timestamp; it is a datetime.
-    pytest.param(pd.Timestamp("2020-01-01"), one(D.datetime), id="timestamp"),
+    # A pandas Timestamp outside a frame column: tests/models/test_infer_fallbacks.py.
     pytest.param(np.int32(3), one(D.integer), id="np-int32"),
     pytest.param(np.int16(3), one(D.integer), id="np-int16"),
     pytest.param(np.float32(3), one(D.float), id="np-float32"),
@@ -1057,7 +1057,7 @@ def test_signature_errors_cover_every_part() -> None:
 def test_messages_never_echo_values() -> None:
     secret = "hunter2-secret"
     with pytest.raises(DataValidationError) as info:
-        infer_signature([{"a": secret}, {"a": 1}], None, {"p": [secret, 1]})
+        infer_signature([{"a": secret}, {"a": 1}], None, {"p": [secret, 1]}, strict=True)
     assert secret not in str(info.value)
 
 
@@ -1129,10 +1129,10 @@ def test_params(params: dict[str, Any], expected: list[ParamSpec]) -> None:
 
 PARAM_ERRORS = [
     pytest.param({"p": None}, "a param needs a default value, got None", id="none"),
-    pytest.param({"p": {"a": 1}}, "got a dict (nested values)", id="dict"),
+    pytest.param({"p": {}}, "cannot infer the properties of an empty dict", id="empty-dict"),
+    pytest.param({"p": [{"a": 1}]}, "got a nested list", id="list-of-dicts"),
     pytest.param({"p": [[1, 2]]}, "got a nested list", id="nested"),
     pytest.param({"p": np.zeros((2, 2))}, "got a 2-D array", id="2d"),
-    pytest.param({"p": []}, "cannot infer the element type of an empty list", id="empty"),
     pytest.param({"p": [1, "x"]}, "expected a list of one type, got long and string", id="mixed"),
     pytest.param({"p": [True, 1]}, "got boolean and long", id="bool-int"),
     pytest.param({"p": [None, 1]}, "a param needs a default value, got None", id="none-item"),
@@ -1155,9 +1155,9 @@ def test_param_errors_name_the_param(params: dict[str, Any], message: str) -> No
 
 def test_param_errors_are_all_reported() -> None:
     with pytest.raises(DataValidationError) as info:
-        infer_param_schema({"a": None, "ok": 1, "b": [[1]], 3: 1})  # type: ignore[dict-item]
+        infer_param_schema({"a": None, "ok": 1, "b": [[1]], "": 1})
     assert [path for path, _ in info.value.errors] == ["param 'a'", "param 'b'", ""]
-    assert "param names must be non-empty strings, got int" in info.value.errors[2][1]
+    assert "param names must be non-empty strings, got an empty string" in info.value.errors[2][1]
 
 
 def test_params_must_be_a_dict() -> None:
