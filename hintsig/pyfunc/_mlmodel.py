@@ -363,12 +363,14 @@ def _infer_output_schema(output: Any) -> Schema | None:
     try:
         return infer_schema(output)
     except HintsigException as exc:
+        from hintsig.types.schema import AnyType, ColSpec
+
+        _logger.debug("Output schema inference failed: %s", exc.message)
         _logger.warning(
-            "No output schema: the model's output on the input example has no schema "
-            "(%s). Pass signature= to give one.",
-            exc.message,
+            "Failed to infer model output schema from prediction result, setting output "
+            "schema to AnyType. For full traceback, set logging level to debug."
         )
-        return None
+        return Schema([ColSpec(AnyType())])
 
 
 def _infer_params(params: dict[str, Any] | None) -> ParamSchema | None:

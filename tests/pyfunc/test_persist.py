@@ -541,12 +541,17 @@ class Opaque(PythonModel):
         return [{1, 2}]  # a set has no schema
 
 
-def test_output_without_a_schema_is_logged_and_left_out(
+def test_output_without_a_schema_falls_back_to_anytype_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    # MLflow: an output it cannot infer becomes a single AnyType column, with a warning.
     info = save_model(tmp_path / "m", python_model=Opaque(), input_example=["a"])
-    assert info.signature == ModelSignature(Schema([ColSpec("string")]))
-    assert "No output schema" in caplog.text
+    assert info.signature == ModelSignature(
+        Schema([ColSpec("string")]), Schema([ColSpec(AnyType())])
+    )
+    assert "setting output schema to AnyType" in caplog.text
+    saved = yaml.safe_load((tmp_path / "m" / "MLmodel").read_text())
+    assert json.loads(saved["signature"]["outputs"]) == [{"type": "any", "required": True}]
 
 
 def test_logging_without_a_signature_warns_and_names_the_fix(
