@@ -120,8 +120,8 @@ def plan_output(hint: Any, *, validate: bool, validate_unions: bool = False) -> 
             ) from None
         return HintPlan(hint, None, None)
     schema = Schema([ColSpec(column)])
-    if not validate:
-        return HintPlan(hint, schema, None)
+    if not validate:  # the notes are given when a signature is saved from the hints
+        return HintPlan(hint, schema, None, tuple(context.notes))
     python_type = with_metadata(translation.python_type, metadata)
     validator = compile_validator(python_type, label, "output")
     return HintPlan(hint, schema, validator, tuple(context.notes))
