@@ -21,8 +21,10 @@ from collections.abc import Sequence
 
 __all__ = [
     "DataValidationError",
+    "DroppedColumnsWarning",
     "HintsigException",
     "InvalidHintError",
+    "MissingHintsWarning",
     "OutputValidationError",
     "SchemaDefinitionError",
     "UnsupportedHintWarning",
@@ -74,6 +76,14 @@ class OutputValidationError(DataValidationError):
 
 class UnsupportedHintWarning(UserWarning):
     """A hint hintsig accepts but cannot validate; the signature must come from elsewhere."""
+
+
+class MissingHintsWarning(UserWarning):
+    """A `predict` defined without a model input hint: nothing is validated (as MLflow warns)."""
+
+
+class DroppedColumnsWarning(UserWarning):
+    """A DataFrame given to a `list[...]` hint of values lost every column but its first."""
 
 
 def format_errors(headline: str, errors: Sequence[tuple[str, str]]) -> str:

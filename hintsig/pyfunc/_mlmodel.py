@@ -37,6 +37,7 @@ from hintsig.pyfunc._durable import (
     umask_mode,
 )
 from hintsig.pyfunc._loaded import PyFuncModel
+from hintsig.types._hint_registry import warn_notes
 from hintsig.types.schema import ModelSignature, ParamSchema, Schema
 
 if TYPE_CHECKING:
@@ -285,6 +286,7 @@ def _choose_signature(
     hinted = None if hints is None or hints.type_from_example else hints.input_schema
     if hinted is not None:
         assert hints is not None
+        warn_notes(hints.output_notes)  # `-> Any`: as MLflow, said when the signature is saved
         signature = _hinted_signature(explicit, hinted, hints.output_schema, params)
         return _SignatureChoice(signature, True, signature.outputs is None)
     if explicit is not None:

@@ -15,7 +15,7 @@ from typing import Any, Literal, Optional, Union, cast
 import pydantic
 import typing_extensions
 
-from hintsig.types._hint_fix import element_fix, no_mapping_fix, suggest
+from hintsig.types._hint_fix import no_mapping_fix, suggest
 from hintsig.types._hint_registry import (
     Translation,
     TranslationContext,
@@ -27,7 +27,7 @@ from hintsig.types._hint_registry import (
 )
 from hintsig.types.schema import AnyType, Array, DataType, Map, Object, Property
 
-__all__ = ["input_key", "is_list", "is_pydantic_model", "register_builtins"]
+__all__ = ["input_key", "is_dict", "is_list", "is_pydantic_model", "register_builtins"]
 
 _PRIMITIVES: dict[Any, DataType] = {
     str: DataType.string,
@@ -59,7 +59,7 @@ def register_builtins() -> None:
         (_is_primitive, _primitive),
         (_is_any, _any),
         (is_list, _list),
-        (_is_dict, _dict),
+        (is_dict, _dict),
         (_is_union, _union),
         (_is_literal, _literal),
         (_is_enum, _enum),
@@ -98,7 +98,8 @@ def is_list(hint: Any) -> bool:
     return hint is list or typing.get_origin(hint) is list
 
 
-def _is_dict(hint: Any) -> bool:
+def is_dict(hint: Any) -> bool:
+    """True for `dict` and `dict[K, V]`."""
     return hint is dict or typing.get_origin(hint) is dict
 
 
@@ -127,7 +128,16 @@ def _no_schema(hint: Any, context: TranslationContext) -> Translation:
     return Translation(None)
 
 
+_DATE_NOTE = (
+    "MLflow's schema has no date type, so it is recorded as datetime; values are validated "
+    "as dates (serving reads ISO dates such as 2024-01-31), and MLflow itself leaves this "
+    "hint unsupported"
+)
+
+
 def _primitive(hint: Any, context: TranslationContext) -> Translation:
+    if hint is _dt.date and not context.in_model:  # a model documents its own fields
+        context.note(hint, _DATE_NOTE)
     return Translation(_PRIMITIVES[hint], hint)
 
 
@@ -146,8 +156,8 @@ def _list(hint: Any, context: TranslationContext) -> Translation:
         written = f"; write `{fix}`" if fix is not None else ""
         context.invalid(hint, f"a list has one element type, got {len(args)}{written}")
     item = context.translate(args[0])
-    if not item.required and not context.in_model:  # a model's own validation allows None
-        context.invalid(hint, element_fix(hint))
+    # Elements may be None inside a nested list, a dict value or a model (the schema keeps the
+    # element type, as MLflow's); `plan_input` refuses None elements of the input list itself.
     if item.schema_type is None:
         context.unsupported(args[0], f"it cannot be a list element; {_WHOLE_INPUT}")
     return Translation(Array(item.schema_type), types.GenericAlias(list, (item.python_type,)))
@@ -250,7 +260,12 @@ def _complete(model: type[pydantic.BaseModel], context: TranslationContext) -> N
     try:
         model.model_rebuild()
     except pydantic.PydanticUndefinedAnnotation as exc:
-        context.invalid(model, f"its field types are not all defined ({exc.message})")
+        # As MLflow: a model whose field types cannot be resolved is left unvalidated.
+        context.unsupported(
+            model,
+            f"its field types are not all defined ({exc.message}); define them before the "
+            "model, or import them where it is defined",
+        )
 
 
 def _property(

@@ -144,7 +144,9 @@ def _union(args: tuple[Any, ...], *, none_allowed: bool, in_model: bool) -> str 
 
 def _is_list_like(hint: Any, origin: Any, args: tuple[Any, ...]) -> bool:
     """`set[X]`, `Sequence[X]`, `tuple[X, ...]` and the like: one element type."""
-    if origin is tuple or hint is tuple:
+    if hint is tuple:  # a bare `tuple`, like a bare `list`
+        return True
+    if origin is tuple:
         return len(args) == 2 and args[1] is Ellipsis
     return _belongs(hint, origin, _LIST_LIKE)
 

@@ -49,6 +49,8 @@ class PredictHints:
     input (`Tensor`, `Columns` hints) by `input_enforcer` (schema enforcement); at most one
     of the two is set (`input_check` is whichever is; the REST fast path reads the pydantic
     schema of `input_validator`). `validate_unions` is the flag the hints were compiled with.
+    `output_notes` are the warnings about the return hint (`-> Any`: not checked), given when
+    a signature is saved from the hints, as MLflow gives them (not at definition).
     """
 
     input_hint: Any
@@ -62,6 +64,7 @@ class PredictHints:
     output_validator: Validator | SchemaEnforcer | None = None
     input_enforcer: SchemaEnforcer | None = None
     validate_unions: bool = False
+    output_notes: tuple[str, ...] = ()
 
     @property
     def validates_input(self) -> bool:
@@ -140,7 +143,8 @@ def compile_predict_hints(
     result = plan_output(
         hints.get("return"), validate=validate_output, validate_unions=validate_unions
     )
-    warn_notes((*source.notes, *result.notes), prefix=f"{name}: ")
+    output_notes = () if validate_output else tuple(f"{name}: {n}" for n in result.notes)
+    warn_notes((*source.notes, *(result.notes if validate_output else ())), prefix=f"{name}: ")
     output_schema = result.schema
     if output_schema is None and source.schema is not None:
         output_schema = Schema([ColSpec(AnyType())])
@@ -156,6 +160,7 @@ def compile_predict_hints(
         output_validator=result.validator,
         input_enforcer=source.validator if isinstance(source.validator, SchemaEnforcer) else None,
         validate_unions=validate_unions,
+        output_notes=output_notes,
     )
 
 

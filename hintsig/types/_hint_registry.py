@@ -130,6 +130,12 @@ class TranslationContext:
         """Record that values of `hint` are not validated (one warning per decoration)."""
         self.notes.append(f"Type hint {self._locate(hint)} is not validated: {reason}")
 
+    def note(self, hint: Any, text: str) -> None:
+        """Record a warning about how `hint` is translated (one per decoration)."""
+        note = f"Type hint {self._locate(hint)}: {text}"
+        if note not in self.notes:
+            self.notes.append(note)
+
     def _locate(self, hint: Any) -> str:
         shown = hint_repr(hint)
         if self.where == shown:

@@ -18,11 +18,11 @@ from typing import Any, Union
 from typing_extensions import TypeForm
 
 from hintsig.exceptions import InvalidHintError
-from hintsig.types._hint_builtins import is_list
+from hintsig.types._hint_builtins import is_dict, is_list, is_pydantic_model
 from hintsig.types._hint_convert import ElementKind
 from hintsig.types._hint_enforced import SchemaEnforcer
 from hintsig.types._hint_errors import What
-from hintsig.types._hint_fix import optional_list_fix, top_level_fix
+from hintsig.types._hint_fix import element_fix, optional_list_fix, top_level_fix
 from hintsig.types._hint_frames import Columns, columns_schema
 from hintsig.types._hint_registry import (
     Translation,
@@ -37,7 +37,7 @@ from hintsig.types._hint_registry import (
 )
 from hintsig.types._hint_tensors import Tensor, tensor_schema
 from hintsig.types._validators import Validator, compile_validator
-from hintsig.types.schema import AnyType, Array, ColSpec, ColType, Map, Object, Schema
+from hintsig.types.schema import Array, ColSpec, ColType, Schema
 
 __all__ = ["HintPlan", "plan_input", "plan_output", "schema_from_hint"]
 
@@ -74,10 +74,13 @@ def plan_input(hint: Any, *, validate_unions: bool = False) -> HintPlan:
         if member is not None:
             context.unsupported(bare, optional_list_fix(member))
         if is_list(bare):
+            if _optional_element(bare, context):
+                context.invalid(bare, element_fix(bare))
             translation = translate(bare, context)
             items = _items(translation)
             python_type = with_metadata(translation.python_type, metadata)
-            validator = compile_validator(python_type, label, "input", _element_kind(items))
+            kind = _element_kind(bare, context)
+            validator = compile_validator(python_type, label, "input", kind)
             return HintPlan(hint, Schema([ColSpec(items)]), validator, tuple(context.notes))
         if _has_no_schema(bare, context):
             return HintPlan(hint, None, None, from_example=is_type_from_example(bare))
@@ -100,6 +103,8 @@ def plan_output(hint: Any, *, validate: bool, validate_unions: bool = False) -> 
         enforced = _enforced_plan(hint, bare, metadata, context, "output")
         if enforced is not None:
             return enforced if validate else HintPlan(hint, enforced.schema, None)
+        if is_list(bare) and _optional_element(bare, context):  # MLflow: AnyType outputs
+            context.unsupported(bare, "list elements cannot be None")
         translation = translate(bare, context)
         if is_list(bare):
             column = _items(translation)
@@ -115,8 +120,8 @@ def plan_output(hint: Any, *, validate: bool, validate_unions: bool = False) -> 
             ) from None
         return HintPlan(hint, None, None)
     schema = Schema([ColSpec(column)])
-    if not validate:
-        return HintPlan(hint, schema, None)
+    if not validate:  # the notes are given when a signature is saved from the hints
+        return HintPlan(hint, schema, None, tuple(context.notes))
     python_type = with_metadata(translation.python_type, metadata)
     validator = compile_validator(python_type, label, "output")
     return HintPlan(hint, schema, validator, tuple(context.notes))
@@ -152,12 +157,29 @@ def _items(translation: Translation) -> ColType:
     return translation.schema_type.dtype
 
 
-def _element_kind(schema_type: ColType | None) -> ElementKind:
-    if isinstance(schema_type, (Object, Map)):
-        return "records"
-    if isinstance(schema_type, AnyType):
-        return "auto"
-    return "values"
+def _element_kind(hint: Any, context: TranslationContext) -> ElementKind:
+    """How a DataFrame given to the `list[...]` hint becomes elements: rows as dicts for
+    dict and model elements (and unions of them), one column's values for any other."""
+    element, _ = normalise(typing.get_args(hint)[0], context)
+    members = [element]
+    if typing.get_origin(element) is Union:
+        members = [m for m in typing.get_args(element) if m is not type(None)]
+    records = all(is_dict(m) or is_pydantic_model(m) for m in map(_bare, members))
+    return "records" if records else "values"
+
+
+def _bare(hint: Any) -> Any:
+    return normalise(hint)[0]
+
+
+def _optional_element(hint: Any, context: TranslationContext) -> bool:
+    """True for `list[X | None]`: the elements of a batch are never None (nested lists,
+    dict values and model fields may hold None)."""
+    args = typing.get_args(hint)
+    if not args:
+        return False
+    element, _ = normalise(args[0], context)
+    return typing.get_origin(element) is Union and type(None) in typing.get_args(element)
 
 
 def _optional_list(hint: Any) -> Any | None:

@@ -129,7 +129,7 @@ class Validator:
 
     def _validate_python(self, validator: SchemaValidator, data: Any) -> Any:
         if self.kind is not None and type(data) is not list:
-            data = to_list(data, self.kind, self._headline)
+            data = to_list(data, self.kind, self._headline, self.label)
         try:
             return validator.validate_python(data)
         except ValidationError as exc:

@@ -11,12 +11,18 @@ from typing import Annotated, Any, Optional
 import pydantic
 import pytest
 
-from hintsig.exceptions import DataValidationError, HintsigException, InvalidHintError
+from hintsig.exceptions import (
+    DataValidationError,
+    HintsigException,
+    InvalidHintError,
+    UnsupportedHintWarning,
+)
 from hintsig.pyfunc.utils import pyfunc
 from hintsig.types._hint_fix import suggest
+from hintsig.types._hint_predict import get_predict_hints
 from hintsig.types._hint_registry import hint_repr
 from hintsig.types._hint_root import plan_input
-from hintsig.types.schema import Array, ColSpec, DataType, Map, Object, Property, Schema
+from hintsig.types.schema import AnyType, Array, ColSpec, DataType, Map, Object, Property, Schema
 
 
 class Message(pydantic.BaseModel):
@@ -122,11 +128,10 @@ def test_none_list_elements_in_a_model_are_validated() -> None:
     [
         (list[int | None], "list[int]"),
         (list[Optional[str]], "list[str]"),  # noqa: UP045
-        (list[list[int | None]], "list[int]"),
         (list[Message | None], "list[Message]"),
     ],
 )
-def test_none_list_elements_outside_a_model_stay_invalid(hint: Any, fix: str) -> None:
+def test_none_elements_of_the_input_list_stay_invalid(hint: Any, fix: str) -> None:
     with pytest.raises(InvalidHintError) as caught:
         plan_input(hint)
     assert f"list elements cannot be None; write `{fix}`, or, for optional values, use a " in (
@@ -243,3 +248,54 @@ def test_hint_repr_shows_an_ellipsis_as_written(hint: Any, shown: str) -> None:
 )
 def test_suggest_repairs_a_hint(hint: Any, kwargs: dict[str, bool], expected: str | None) -> None:
     assert suggest(hint, **kwargs) == expected
+
+
+# As MLflow: below the input list itself, elements may be None; the schema keeps their type.
+@pytest.mark.parametrize(
+    ("hint", "schema_type"),
+    [
+        (list[list[int | None]], Array(DataType.long)),
+        (list[list[Optional[int]]], Array(DataType.long)),  # noqa: UP045
+        (list[list[list[str | None]]], Array(Array(DataType.string))),
+        (list[list[list[int] | None]], Array(Array(DataType.long))),
+        (list[dict[str, list[int | None]]], Map(Array(DataType.long))),
+    ],
+)
+def test_none_elements_of_nested_lists_are_allowed(hint: Any, schema_type: Any) -> None:
+    assert plan_input(hint).schema == Schema([ColSpec(schema_type)])
+
+
+def test_none_elements_of_nested_lists_are_validated() -> None:
+    @pyfunc
+    def predict(model_input: list[list[int | None]]) -> list[int]:
+        return [len(row) for row in model_input]
+
+    assert predict([[1, None], [2], [None]]) == [2, 1, 1]
+    bad: Any = [[1, "a"], None]
+    with pytest.raises(DataValidationError) as caught:
+        predict(bad)
+    assert [path for path, _ in caught.value.errors] == ["[0][1]", "[1]"]
+
+
+def test_a_return_hint_with_none_elements_gives_an_any_output() -> None:
+    @pyfunc
+    def predict(model_input: list[str]) -> list[int | None]:
+        return [None for _ in model_input]
+
+    hints = get_predict_hints(predict)
+    assert hints is not None
+    assert hints.output_schema == Schema([ColSpec(AnyType())])
+
+
+def test_a_bare_tuple_element_is_unsupported_not_a_crash() -> None:
+    with pytest.warns(UnsupportedHintWarning, match=r"`tuple` in `list\[tuple\]`.*write `list"):
+
+        @pyfunc
+        def predict(model_input: list[tuple]) -> list[str]:  # type: ignore[type-arg]
+            return ["x"]
+
+    hints = get_predict_hints(predict)
+    assert hints is not None
+    assert not hints.validates_input
+    assert hints.input_schema is None
+    assert predict([(1, "a")]) == ["x"]  # type: ignore[list-item]

@@ -19,10 +19,12 @@ import scipy.sparse
 
 from hintsig.exceptions import (
     DataValidationError,
+    DroppedColumnsWarning,
     HintsigException,
     InvalidHintError,
     UnsupportedHintWarning,
 )
+from hintsig.pyfunc.utils import pyfunc
 from hintsig.types import _hint_registry
 from hintsig.types._hint_predict import compile_predict_hints
 from hintsig.types._validators import compile_validator
@@ -131,7 +133,6 @@ MESSAGE_OBJECT = Object(
         (list[bool], column(DataType.boolean)),
         (list[bytes], column(DataType.binary)),
         (list[dt.datetime], column(DataType.datetime)),
-        (list[dt.date], column(DataType.datetime)),
         (List[str], column(DataType.string)),  # noqa: UP006
         (list[list[str]], column(Array(DataType.string))),
         (list[list[list[int]]], column(Array(Array(DataType.long)))),
@@ -187,6 +188,25 @@ MESSAGE_OBJECT = Object(
 )
 def test_hint_to_schema(hint: Any, expected: Schema) -> None:
     assert schema_from_hint(hint) == expected
+
+
+def test_a_date_hint_is_a_datetime_column_with_a_warning() -> None:
+    # MLflow warns that `date` is unsupported and validates nothing; hintsig records datetime,
+    # validates dates and says so.
+    with pytest.warns(UnsupportedHintWarning, match=r"`date` in `list\[date\]`: .*datetime"):
+        hints = hints_of(list[dt.date])
+    assert hints.input_schema == column(DataType.datetime)
+    assert hints.validate_input([dt.date(2024, 1, 1)]) == [dt.date(2024, 1, 1)]
+    with pytest.raises(DataValidationError, match=r"\[0\]: expected date, got str"):
+        hints.validate_input(["2024-01-01"])
+    with pytest.warns(UnsupportedHintWarning, match="no date type"):
+        nested = hints_of(list[list[dt.date]])
+    assert nested.validate_input([["2024-01-02"]], serving=True) == [[dt.date(2024, 1, 2)]]
+
+
+def test_a_date_field_of_a_model_gives_no_warning() -> None:
+    hints = hints_of(list[Upload])  # `day: date | None`; filterwarnings=error checks it
+    assert hints.input_schema is not None
 
 
 def test_field_with_any_default_is_optional() -> None:
@@ -262,7 +282,6 @@ class BareList(pydantic.BaseModel):
         (list[dict[str]], "a dict needs its key and value types"),  # type: ignore[type-arg]
         (list[Optional[str]], "list elements cannot be None"),  # noqa: UP045
         (list[str | None], "list elements cannot be None"),
-        (list[list[int | None]], "list elements cannot be None"),
         (list[OptionalNoDefault], "write `metadata: dict[str, str] | None = None`"),
         (list[BareDict], "`list[BareDict].metadata: dict`"),
         (list[BareList], "`list[BareList].tags: list`"),
@@ -467,7 +486,6 @@ def test_plugins_load_lazily_and_numpy_stays_unloaded() -> None:
         (list[bool], [True], [True]),
         (list[bytes], [b"x"], [b"x"]),
         (list[dt.datetime], [dt.datetime(2024, 1, 1)], [dt.datetime(2024, 1, 1)]),
-        (list[dt.date], [dt.date(2024, 1, 1)], [dt.date(2024, 1, 1)]),
         (list[list[float]], [[1, 2.0]], [[1.0, 2.0]]),
         (list[dict[str, list[int]]], [{"a": [1]}], [{"a": [1]}]),
         (list[Literal["a", "b"]], ["b"], ["b"]),
@@ -705,10 +723,37 @@ def test_nan_becomes_none_in_converted_data() -> None:
         validate(list[float], np.array([1.0, np.nan]))
 
 
-def test_a_multi_column_dataframe_is_not_cut_to_its_first_column() -> None:
-    frame = pd.DataFrame({"a": ["x"], "b": ["y"]})
-    with pytest.raises(DataValidationError, match="exactly one column, got 2 columns"):
-        validate(list[str], frame)
+def test_a_multi_column_dataframe_gives_its_first_column_with_a_warning() -> None:
+    # As MLflow (evaluate and spark_udf pass such frames): the first column, and a warning.
+    frame = pd.DataFrame({"a": ["x", "y"], "b": ["p", "q"], "c": [1, 2]})
+    with pytest.warns(DroppedColumnsWarning, match=r"first column \('a'\) is used and 'b', 'c'"):
+        assert validate(list[str], frame) == ["x", "y"]
+    with pytest.warns(UnsupportedHintWarning):
+        anything = hints_of(list[Any])
+    with pytest.warns(DroppedColumnsWarning):
+        assert anything.validate_input(pd.DataFrame({"a": [1], "b": [2]})) == [1]
+    with pytest.warns(DroppedColumnsWarning), pytest.raises(DataValidationError):
+        validate(list[int], frame)  # the first column is checked like any list
+
+
+def test_a_dataframe_without_columns_is_an_error() -> None:
+    with pytest.raises(DataValidationError, match="got one with no columns"):
+        validate(list[str], pd.DataFrame(index=[0, 1]))
+
+
+@pytest.mark.parametrize("hint", [list[dict[str, str]], List[Dict[str, str]]])  # noqa: UP006
+def test_a_multi_column_dataframe_gives_records_for_dict_elements(hint: Any) -> None:
+    # Every column reaches the model (MLflow's loaded model keeps only the first: deliberate).
+    frame = pd.DataFrame({"name": ["a", "b"], "description": ["x", "y"]})
+    assert validate(hint, frame) == [
+        {"name": "a", "description": "x"},
+        {"name": "b", "description": "y"},
+    ]
+
+
+def test_a_multi_column_dataframe_gives_models_for_model_elements() -> None:
+    frame = pd.DataFrame({"name": ["a"], "description": ["x"]})
+    assert validate(list[Tool], frame) == [Tool(name="a", description="x")]
 
 
 def test_lists_are_not_converted() -> None:
@@ -748,7 +793,6 @@ def test_serving_decodes_base64_and_iso_strings_at_any_depth() -> None:
         (list[bytes], [b64(b"hi")], [b"hi"]),
         (list[dt.datetime], ["2024-01-01T00:00:00"], [dt.datetime(2024, 1, 1)]),
         (list[dict[str, bytes]], [{"a": b64(b"x")}], [{"a": b"x"}]),
-        (list[list[dt.date]], [["2024-01-02"]], [[dt.date(2024, 1, 2)]]),
         (list[Color], ["red"], [Color.red]),
     ],
 )
@@ -783,12 +827,20 @@ def test_validators_pickle_by_recompiling() -> None:
     assert clone.validate([{"role": "a", "content": "b"}]) == [Message(role="a", content="b")]
 
 
-def test_unresolvable_model_is_an_invalid_hint() -> None:
+def test_unresolvable_model_warns_and_is_not_validated() -> None:
+    # As MLflow: a model whose field types cannot be resolved leaves the input unvalidated.
     class Later(pydantic.BaseModel):
         other: Undefined  # type: ignore[name-defined]  # noqa: F821
 
-    with pytest.raises(InvalidHintError, match="not all defined"):
-        hints_of(list[Later])
+    with pytest.warns(UnsupportedHintWarning, match=r"`Later` in `list\[Later\]`.*not all defined"):
+
+        @pyfunc
+        def predict(model_input: list[Later]) -> list[str]:
+            return model_input  # type: ignore[return-value]
+
+    raw: Any = [{"other": 1}, "not a dict"]
+    assert predict(raw) is raw
+    assert get_predict_hints(predict).input_schema is None  # type: ignore[union-attr]
 
 
 def test_predict_hints_is_frozen() -> None:
