@@ -148,7 +148,7 @@ def check_input_hint(typ: Type, *, validate_unions: bool = False) -> list[Findin
     if optional_list is not None:
         scope.unsupported(typ, _optional_list_fix(optional_list))
     elif _is_list(proper):
-        translate_type(typ, scope)
+        _top_list(typ, scope)
     elif not _has_no_schema(typ):
         scope.unsupported(typ, _top_level_fix(proper))
     return drop_notes_if_failed(scope.findings)
@@ -161,7 +161,7 @@ def check_output_hint(typ: Type, *, validate_unions: bool = False) -> list[Findi
     proper = get_proper_type(typ)
     if is_unknown(proper):
         return []
-    result = translate_type(typ, scope)
+    result = _top_list(typ, scope) if _is_list(proper) else translate_type(typ, scope)
     if result is not None and not _is_list(proper) and not (result.has_schema and result.required):
         scope.unsupported(typ, "an output needs a list, a scalar, a dict or a model hint")
     return drop_notes_if_failed(scope.findings)
@@ -231,10 +231,22 @@ def _list(typ: Instance, scope: Scope) -> Translated | None:
         scope.invalid(typ, "a list needs its element type; write `list[str]`, for example")
         return None
     item = translate_type(item_type, scope)
-    if item is not None and not item.required and not scope.in_model:
-        scope.invalid(typ, _element_fix(typ))  # a model's own validation allows None
-        return None
     return Translated() if _nests(item, item_type, "a list element", scope) else None
+
+
+def _top_list(typ: Type, scope: Scope) -> Translated | None:
+    """The `list[...]` a hint is as a whole: its elements cannot be None (a nested list's, a
+    dict value's or a model field's can, as in MLflow's schema)."""
+    proper = get_proper_type(typ)
+    result = translate_type(typ, scope)
+    if isinstance(proper, Instance) and proper.args and not is_omitted(proper.args[0]):
+        element = get_proper_type(proper.args[0])
+        if isinstance(element, UnionType) and any(
+            isinstance(get_proper_type(m), NoneType) for m in element.items
+        ):
+            scope.invalid(typ, _element_fix(proper))
+            return None
+    return result
 
 
 def _dict(typ: Instance, scope: Scope) -> Translated | None:

@@ -244,6 +244,7 @@ EXPECTED: dict[str, Verdict] = {
     # None elements are allowed in a pydantic model's lists (its own validation checks them)
     "list[OptionalItems]": "ok",
     "list[NestedOptionalItems]": "ok",
+    "list[list[int | None]]": "ok",  # None inside a nested list, as MLflow
     "list[OptionalModelItems]": "ok",
     # accepted as a whole input, no schema
     "pd.DataFrame": "ok",
@@ -276,7 +277,6 @@ EXPECTED: dict[str, Verdict] = {
     "list[dict[int, str]]": "error",
     "list[int | None]": "error",
     "list[Optional[str]]": "error",
-    "list[list[int | None]]": "error",
     "list[int | str | None]": "error",
     "list[Message | None]": "error",
     "list[OptionalNoDefault]": "error",

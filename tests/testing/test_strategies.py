@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import warnings
 from typing import Annotated, Any, Literal, TypedDict
 
 import numpy as np
@@ -128,12 +129,15 @@ UNCHECKED_HINTS: list[Any] = [list[Any], list[int | str]]  # AnyType: every valu
 
 
 def _model(hint: Any, *, validate_unions: bool = False) -> Any:
+    from hintsig.exceptions import UnsupportedHintWarning
     from hintsig.pyfunc.utils import pyfunc
 
     def predict(model_input: hint) -> list[str]:  # type: ignore[valid-type]
         return []
 
-    return pyfunc(validate_unions=validate_unions)(predict)
+    with warnings.catch_warnings():  # `list[date]` notes that dates are datetime columns
+        warnings.simplefilter("ignore", UnsupportedHintWarning)
+        return pyfunc(validate_unions=validate_unions)(predict)
 
 
 def _check(hint: Any, *, validate_unions: bool = False) -> Any:
