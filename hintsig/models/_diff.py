@@ -209,7 +209,7 @@ def _removed_spec(section: Section, path: str) -> SignatureChange:
 def _spec_type(spec: Spec) -> str:
     if isinstance(spec, TensorSpec):
         return f"tensor {spec.type.name} {spec.shape}"
-    return str(spec.type)
+    return f"{spec.type}"  # a DataType by its bare name
 
 
 def _diff_specs(section: Section, path: str, old: Spec, new: Spec) -> list[SignatureChange]:
@@ -217,8 +217,8 @@ def _diff_specs(section: Section, path: str, old: Spec, new: Spec) -> list[Signa
         return _diff_tensors(section, path, old, new)
     assert isinstance(old, ColSpec) and isinstance(new, ColSpec)
     changes = _diff_types(section, path, old.type, new.type)
-    if old.required != new.required:
-        changes.append(_required_change(section, path, new.required))
+    if bool(old.required) != bool(new.required):  # None (unset) counts as optional
+        changes.append(_required_change(section, path, bool(new.required)))
     return changes
 
 
@@ -354,7 +354,7 @@ def _added_param(path: str, spec: ParamSpec) -> SignatureChange:
 
 
 def _param_type(spec: ParamSpec) -> str:
-    return f"list of {spec.dtype}" if spec.shape is not None else str(spec.dtype)
+    return f"list of {spec.dtype}" if spec.shape is not None else f"{spec.dtype}"
 
 
 def _diff_param(path: str, old: ParamSpec, new: ParamSpec) -> list[SignatureChange]:

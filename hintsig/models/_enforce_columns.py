@@ -238,7 +238,9 @@ def _from_frame(frame: pd.DataFrame, plan: ColumnPlan) -> pd.DataFrame:
         if position is not None:
             spec = plan.specs[i]
             column = column_values(frame, position)
-            _check_composite(column, spec.type, _path(labels[position]), spec.required, errors)
+            _check_composite(
+                column, spec.type, _path(labels[position]), bool(spec.required), errors
+            )
     if errors:
         raise DataValidationError(HEADLINE, errors)
     if all_keep and not plan.composites and plan.exact(labels):
@@ -335,7 +337,7 @@ def _from_columns(columns: dict[Any, Any], plan: ColumnPlan) -> pd.DataFrame:
         if isinstance(spec.type, DataType):
             values = convert_column(values, spec.type, _path(label), errors)
         elif not isinstance(spec.type, AnyType):
-            _check_composite(values, spec.type, _path(label), spec.required, errors)
+            _check_composite(values, spec.type, _path(label), bool(spec.required), errors)
         out[label] = values
     if errors:
         raise DataValidationError(HEADLINE, errors)

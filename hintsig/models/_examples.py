@@ -321,7 +321,7 @@ def _datetime_column(column: pd.Series) -> pd.Series:
 
 def _numeric_column(column: pd.Series, dtype: DataType) -> pd.Series:
     """JSON numbers in the width the schema names: ints that fit, any number for floats."""
-    target = dtype.to_pandas()
+    target = dtype.to_numpy()  # a numeric type: its pandas dtype is its numpy dtype
     if column.dtype == target or column.dtype.kind not in "iuf":
         return column
     # Out of range for the width (or floats for an integer type): left as it is, so

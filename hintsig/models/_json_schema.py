@@ -230,7 +230,7 @@ def _record_schema(schema: Schema) -> JsonSchema:
     if not schema.has_input_names():
         return type_json_schema(columns[0].type)
     return _named(
-        {str(c.name): _nullable(c.type, c.required) for c in columns},
+        {str(c.name): _nullable(c.type, bool(c.required)) for c in columns},
         [str(c.name) for c in columns if c.required],
         closed=False,
     )
@@ -256,7 +256,7 @@ def _split_schema(schema: Schema) -> JsonSchema:
 
 
 def _column_values(spec: ColSpec) -> JsonSchema:
-    value = _nullable(spec.type, spec.required)
+    value = _nullable(spec.type, bool(spec.required))
     return {"anyOf": [_array(value), value]} if value else {}
 
 

@@ -151,7 +151,7 @@ def _tensor(spec: ColSpec | TensorSpec, default_name: str) -> TensorInfo:
         datatype, content_type = BYTES, JSON_CONTENT
     parameters = None if content_type is None else {"content_type": content_type}
     meta = MetadataTensor(name=name, datatype=datatype, shape=[-1], parameters=parameters)
-    return TensorInfo(meta, spec, V2_NUMPY[datatype], content_type, spec.required)
+    return TensorInfo(meta, spec, V2_NUMPY[datatype], content_type, bool(spec.required))
 
 
 def tensor_datatype(dtype: Any, name: str) -> str:

@@ -166,7 +166,7 @@ def _spec_name(spec: ColSpec | TensorSpec) -> str:
 def _spec_type(spec: ColSpec | TensorSpec) -> str:
     if isinstance(spec, TensorSpec):
         return f"Tensor({spec.type.name}, shape {spec.shape})"
-    return str(spec.type)
+    return f"{spec.type}"  # a DataType by its bare name
 
 
 def _params_table(params: ParamSchema | None) -> str:
@@ -175,7 +175,7 @@ def _params_table(params: ParamSchema | None) -> str:
     rows = [
         (
             p.name,
-            str(p.dtype) if p.shape is None else f"list of {p.dtype}",
+            f"{p.dtype}" if p.shape is None else f"list of {p.dtype}",
             "none" if p.default is None else json_bytes(p.default).decode("utf-8"),
         )
         for p in params

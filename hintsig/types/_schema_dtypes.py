@@ -38,10 +38,16 @@ class DataType(enum.Enum):
         return self.name
 
     def __str__(self) -> str:
-        return self.name
+        """`DataType.long`, as MLflow prints a member (and its `Map` reprs show one)."""
+        return f"DataType.{self.name}"
+
+    def __format__(self, format_spec: str) -> str:
+        """The bare name (`long`), so a type reads short in hintsig's messages."""
+        return format(self.name, format_spec)
 
     def to_python(self) -> type:
-        """The Python type of one value (`long` -> `int`, `datetime` -> `datetime.datetime`)."""
+        """The Python type of one value, as MLflow gives it (`long` -> `int`; `datetime` ->
+        `datetime.date`, the base class of `datetime.datetime`)."""
         return _PYTHON_TYPES[self]
 
     def to_numpy(self) -> np.dtype[Any]:
@@ -50,11 +56,27 @@ class DataType(enum.Enum):
 
         return np.dtype(_NUMPY_NAMES[self])
 
-    def to_pandas(self) -> np.dtype[Any]:
-        """The pandas column dtype MLflow uses for these values (`object` for text and bytes)."""
+    def to_pandas(self) -> np.dtype[Any] | type[object]:
+        """The pandas column dtype MLflow uses for these values: a numpy dtype, or the builtin
+        `object` for text and bytes (as MLflow returns it)."""
         import numpy as np
 
-        return np.dtype(_PANDAS_NAMES.get(self, _NUMPY_NAMES[self]))
+        if self in _OBJECT_IN_PANDAS:
+            return object
+        return np.dtype(_NUMPY_NAMES[self])
+
+    @classmethod
+    def from_numpy_type(cls, np_type: Any) -> DataType | None:
+        """The member whose `to_numpy()` is exactly `np_type`, or None (as MLflow: `int32` ->
+        `integer`, `float64` -> `double`, `str` -> `string`; `uint8`, `<U5` or
+        `datetime64[s]` -> None)."""
+        import numpy as np
+
+        try:
+            dtype = np.dtype(np_type)
+        except (TypeError, ValueError):
+            return None
+        return next((member for member in cls if member.to_numpy() == dtype), None)
 
     @classmethod
     def from_name(cls, name: str) -> DataType:
@@ -76,7 +98,7 @@ _PYTHON_TYPES: dict[DataType, type] = {
     DataType.double: float,
     DataType.string: str,
     DataType.binary: bytes,
-    DataType.datetime: _dt.datetime,
+    DataType.datetime: _dt.date,
 }
 _NUMPY_NAMES: dict[DataType, str] = {
     DataType.boolean: "bool",
@@ -88,7 +110,7 @@ _NUMPY_NAMES: dict[DataType, str] = {
     DataType.binary: "bytes",
     DataType.datetime: "datetime64[ns]",
 }
-_PANDAS_NAMES: dict[DataType, str] = {DataType.string: "object", DataType.binary: "object"}
+_OBJECT_IN_PANDAS = frozenset({DataType.string, DataType.binary})
 
 
 def _describe(value: object) -> str:
@@ -103,5 +125,6 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-def _required_word(required: bool) -> str:
+def _required_word(required: bool | None) -> str:
+    """MLflow's word for a spec's flag (a `None` read from a file counts as optional)."""
     return "required" if required else "optional"

@@ -88,18 +88,15 @@ class ParamSpec:
         return hash((self.name, self.dtype, _freeze(self.default), self.shape))
 
     def __repr__(self) -> str:
-        shape = "" if self.shape is None else f", shape={self.shape!r}"
-        return f"ParamSpec({self.name!r}, {self.dtype!r}, {self.default!r}{shape})"
-
-    def __str__(self) -> str:
         shape = "" if self.shape is None else f" (shape: {self.shape})"
-        return f"{self.name!r}: {self.dtype} (default: {self.default}){shape}"
+        return f"{self.name!r}: {self.dtype!r} (default: {self.default}){shape}"
 
     def to_dict(self) -> dict[str, Any]:
+        """The MLflow JSON form; the shape is a tuple, as in MLflow's dict (a list in JSON)."""
         out = {
             "name": self.name,
             "default": _param_value_to_json(self.default),
-            "shape": None if self.shape is None else list(self.shape),
+            "shape": self.shape,
         }
         out.update(type_to_dict(self.dtype))
         return out
@@ -194,10 +191,7 @@ class ParamSchema:
         return hash(self._params)
 
     def __repr__(self) -> str:
-        return f"ParamSchema({list(self._params)!r})"
-
-    def __str__(self) -> str:
-        return "[" + ", ".join(str(p) for p in self._params) + "]"
+        return repr(list(self._params))
 
     def get(self, name: str) -> ParamSpec | None:
         """The param called `name`, or None."""

@@ -16,6 +16,7 @@ from hintsig.exceptions import SchemaDefinitionError, format_errors
 if TYPE_CHECKING:
     import numpy as np
 from hintsig.types._schema_dtypes import (
+    DataType,
     _describe,
     _required_word,
     _type_name,
@@ -42,37 +43,34 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class ColSpec:
-    """One column (or the single unnamed input) of a column-based schema."""
+    """One column (or the single unnamed input) of a column-based schema.
+
+    `required=None` is MLflow's unset flag (its reader gives it to a composite or `any` column
+    whose JSON has no `required`): the column is optional, and `to_dict` writes `null` back.
+    """
 
     type: ColType
     name: str | None = None
-    required: bool = True
+    required: bool | None = True
 
-    def __init__(self, type: ColType | str, name: str | None = None, required: bool = True) -> None:
+    def __init__(
+        self, type: ColType | str, name: str | None = None, required: bool | None = True
+    ) -> None:
         if name is not None and not isinstance(name, str):
             raise SchemaDefinitionError(
                 f"ColSpec name must be a string or None, got {_describe(name)}"
             )
         where = "ColSpec" if name is None else f"ColSpec {name!r}"
-        if not isinstance(required, bool):
+        if required is not None and not isinstance(required, bool):
             raise SchemaDefinitionError(
-                f"{where}: required must be a bool, got {_type_name(required)}"
+                f"{where}: required must be a bool or None, got {_type_name(required)}"
             )
         object.__setattr__(self, "type", _coerce_type(type, where))
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "required", required)
 
     def __repr__(self) -> str:
-        args = [repr(self.type)]
-        if self.name is not None:
-            args.append(f"name={self.name!r}")
-        if not self.required:
-            args.append("required=False")
-        return f"ColSpec({', '.join(args)})"
-
-    def __str__(self) -> str:
-        label = f"{self.name!r}: " if self.name is not None else ""
-        return f"{label}{self.type} ({_required_word(self.required)})"
+        return f"{_label(self.name)}{self.type!r} ({_required_word(self.required)})"
 
     def to_dict(self) -> dict[str, Any]:
         out = type_to_dict(self.type)
@@ -110,19 +108,22 @@ class TensorSpec:
         return True
 
     def __repr__(self) -> str:
-        named = f", name={self.name!r}" if self.name is not None else ""
-        return f"TensorSpec(np.dtype({self.type.name!r}), {self.shape!r}{named})"
-
-    def __str__(self) -> str:
-        label = f"{self.name!r}: " if self.name is not None else ""
-        return f"{label}Tensor({self.type.name!r}, {self.shape!r})"
+        return f"{_label(self.name)}Tensor({self.type.name!r}, {self.shape!r})"
 
     def to_dict(self) -> dict[str, Any]:
+        """The MLflow JSON form; the shape is a tuple, as in MLflow's dict (a list in JSON)."""
         spec = {
             "type": "tensor",
-            "tensor-spec": {"dtype": self.type.name, "shape": list(self.shape)},
+            "tensor-spec": {"dtype": self.type.name, "shape": self.shape},
         }
         return spec if self.name is None else {"name": self.name, **spec}
+
+
+def _label(name: str | None) -> str:
+    """The `'name': ` prefix of a spec's repr (`0: ` for an integer label, none unnamed)."""
+    if name is None:
+        return ""
+    return f"{name}: " if isinstance(name, _IntName) else f"{name!r}: "
 
 
 def _tensor_dtype(value: Any, where: str) -> np.dtype[Any]:
@@ -188,7 +189,18 @@ def spec_from_dict(data: Any) -> Spec:
                 f"A tensor's 'dtype' must be a string, got {type(dtype).__name__}"
             )
         return TensorSpec(dtype, _field(tensor, "shape"), name)
-    return ColSpec(type_from_dict(data), _column_name(name), _required_flag(data))
+    col_type = type_from_dict(data)
+    return ColSpec(col_type, _column_name(name), _column_required(data, col_type))
+
+
+def _column_required(data: Mapping[str, Any], col_type: ColType) -> bool | None:
+    """A column's flag as MLflow reads it: `null` stays None (optional), and a missing flag is
+    True for a scalar column but None for a composite or `any` one."""
+    if data.get("required", True) is None or (
+        "required" not in data and not isinstance(col_type, DataType)
+    ):
+        return None
+    return _required_flag(data)
 
 
 def _column_name(name: Any) -> Any:

@@ -47,9 +47,6 @@ class Array:
     def __repr__(self) -> str:
         return f"Array({self.dtype!r})"
 
-    def __str__(self) -> str:
-        return f"Array({self.dtype})"
-
     def to_dict(self) -> dict[str, Any]:
         return type_to_dict(self)
 
@@ -76,11 +73,7 @@ class Property:
         object.__setattr__(self, "required", required)
 
     def __repr__(self) -> str:
-        optional = "" if self.required else ", required=False"
-        return f"Property({self.name!r}, {self.dtype!r}{optional})"
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.dtype} ({_required_word(self.required)})"
+        return f"{self.name}: {self.dtype!r} ({_required_word(self.required)})"
 
     def to_dict(self) -> dict[str, Any]:
         return {self.name: _typed_dict(self.dtype, required=self.required)}
@@ -109,10 +102,7 @@ class Object:
         object.__setattr__(self, "properties", tuple(sorted(props, key=lambda p: p.name)))
 
     def __repr__(self) -> str:
-        return f"Object({list(self.properties)!r})"
-
-    def __str__(self) -> str:
-        return "{" + ", ".join(str(p) for p in self.properties) + "}"
+        return "{" + ", ".join(repr(p) for p in self.properties) + "}"
 
     def property(self, name: str) -> Property | None:
         """The property called `name`, or None."""
@@ -135,10 +125,8 @@ class Map:
         object.__setattr__(self, "value_type", _coerce_type(value_type, "Map"))
 
     def __repr__(self) -> str:
-        return f"Map({self.value_type!r})"
-
-    def __str__(self) -> str:
-        return f"Map(str -> {self.value_type})"
+        # str(): a scalar value type prints as `DataType.long` here, as in MLflow
+        return f"Map(str -> {self.value_type!s})"
 
     def to_dict(self) -> dict[str, Any]:
         return type_to_dict(self)
@@ -149,9 +137,6 @@ class AnyType:
     """Any JSON-like value; nothing is validated."""
 
     def __repr__(self) -> str:
-        return "AnyType()"
-
-    def __str__(self) -> str:
         return "Any"
 
     def to_dict(self) -> dict[str, Any]:

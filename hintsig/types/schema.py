@@ -1,10 +1,11 @@
 """Schema types: the portable description of a model's inputs, outputs and params.
 
 Every type node is a frozen value: two nodes built the same way compare equal, hash equal and
-can be dict keys. `repr()` is constructor-like (`ColSpec(Array(long), name='tokens')`);
-`str()` is the short form MLflow prints (`'tokens': Array(long) (required)`), so a printed
-signature reads the same in both libraries (one exception: MLflow prints a map of scalars as
-`Map(str -> DataType.long)`, hintsig as `Map(str -> long)`).
+can be dict keys. `repr()` and `str()` are the forms MLflow prints (`'tokens': Array(long)
+(required)`, `Map(str -> DataType.long)`, `Tensor('float32', (-1, 2))`, a schema as a list of
+its specs), so a printed signature reads the same in both libraries. `str(DataType.long)` is
+`DataType.long`, as in MLflow, while an f-string gives the bare name (`long`) that hintsig's
+messages use.
 
 The JSON form of every node (`to_dict()`, `to_json()`, `from_json()`, and the helpers
 `type_to_dict` / `type_from_dict` / `spec_from_dict` at the bottom of this module) is the one
@@ -12,7 +13,8 @@ MLflow 3.x writes, key for key, so a signature written by either library reads b
 
 hintsig refuses what MLflow cannot read back, and is stricter in a few places:
 
-* duplicate input names are an error (MLflow accepts them and then loses a column);
+* duplicate input names are an error (MLflow accepts them and then enforces only one of the
+  specs);
 * an unnamed optional column, several unnamed tensors and `Object([])` are errors (as in MLflow);
 * binary params are an error (as in MLflow: their default has no JSON form there);
 * a param default is checked when the `ParamSpec` is built: `None` is allowed only for a
@@ -41,7 +43,6 @@ from hintsig.exceptions import SchemaDefinitionError, format_errors
 if TYPE_CHECKING:
     import numpy as np
 from hintsig.types._schema_dtypes import _NUMPY_NAMES as _NUMPY_NAMES
-from hintsig.types._schema_dtypes import _PANDAS_NAMES as _PANDAS_NAMES
 from hintsig.types._schema_dtypes import _PYTHON_TYPES as _PYTHON_TYPES
 from hintsig.types._schema_dtypes import DataType as DataType
 from hintsig.types._schema_dtypes import _describe as _describe
@@ -160,10 +161,7 @@ class Schema:
         return hash(self._inputs)
 
     def __repr__(self) -> str:
-        return f"Schema({list(self._inputs)!r})"
-
-    def __str__(self) -> str:
-        return "[" + ", ".join(str(s) for s in self._inputs) + "]"
+        return repr(list(self._inputs))
 
     def is_tensor_spec(self) -> bool:
         """True for a schema of TensorSpecs."""
@@ -206,8 +204,9 @@ class Schema:
             for spec in self._inputs
         ]
 
-    def pandas_types(self) -> list[np.dtype[Any]]:
-        """The pandas dtype of each scalar column; tensor schemas have none."""
+    def pandas_types(self) -> list[np.dtype[Any] | type[object]]:
+        """The pandas dtype of each scalar column (`DataType.to_pandas()`: the builtin `object`
+        for text and bytes); tensor schemas have none."""
         if self.is_tensor_spec():
             raise SchemaDefinitionError(
                 "pandas_types() is not defined for a tensor schema; use numpy_types()"
@@ -264,7 +263,7 @@ def _schema_problems(specs: list[Any]) -> list[tuple[str, str]]:
     problems.extend(
         (f"[{i}]", "an unnamed column cannot be optional; name the columns")
         for i in unnamed
-        if not specs[i].required
+        if specs[i].required is False  # MLflow lets an unset (None) flag through
     )
     dupes = _duplicates([s.name for s in specs if s.name is not None])
     if dupes:
@@ -316,7 +315,7 @@ class ModelSignature:
         if params is not None and not len(params):
             params = None
         if inputs is None and outputs is None and params is None:
-            raise SchemaDefinitionError(
+            raise EmptySignatureError(
                 "A ModelSignature needs at least one of inputs, outputs or params"
             )
         self.inputs = inputs
@@ -333,15 +332,8 @@ class ModelSignature:
 
     def __repr__(self) -> str:
         return (
-            "ModelSignature(\n"
-            f"    inputs={self.inputs!r},\n"
-            f"    outputs={self.outputs!r},\n"
-            f"    params={self.params!r},\n)"
-        )
-
-    def __str__(self) -> str:
-        return (
-            f"inputs: \n  {self.inputs}\noutputs: \n  {self.outputs}\nparams: \n  {self.params}\n"
+            f"inputs: \n  {self.inputs!r}\noutputs: \n  {self.outputs!r}\n"
+            f"params: \n  {self.params!r}\n"
         )
 
     def to_dict(self) -> dict[str, str | None]:
@@ -365,6 +357,11 @@ class ModelSignature:
             _signature_part(signature_dict, "outputs", Schema.from_json),
             _signature_part(signature_dict, "params", ParamSchema.from_json),
         )
+
+
+class EmptySignatureError(SchemaDefinitionError, ValueError):
+    """A ModelSignature with no inputs, outputs or params; also a `ValueError`, as MLflow
+    raises for it."""
 
 
 _Part = TypeVar("_Part", Schema, ParamSchema)

@@ -452,7 +452,7 @@ def test_dict_of_arrays_gives_named_tensors() -> None:
 def test_sized_strings_are_stored_without_their_size() -> None:
     (spec,) = infer_schema({"a": np.array(["x", "yyy"])}).inputs
     assert isinstance(spec, TensorSpec)
-    assert spec.to_dict()["tensor-spec"] == {"dtype": "str", "shape": [-1]}
+    assert spec.to_dict()["tensor-spec"] == {"dtype": "str", "shape": (-1,)}
 
 
 # ----------------------------------------------------------------------------- the guide
