@@ -118,8 +118,14 @@ def _write_model(
         )
         model.signature = choice.signature
         if encoded is not None:
-            output = _run_example(flavor, model, example, params)
-            model.signature = _with_outputs(choice, output)
+            try:
+                output = _run_example(flavor, model, example, params)
+            except HintsigException as exc:  # as MLflow: saved with a warning, not refused,
+                if _breaks_explicit(choice, request.signature, exc):  # unless it breaks the
+                    raise  # signature the caller gave
+                model.signature = _after_failed_example(choice, request.signature, exc)
+            else:
+                model.signature = _with_outputs(choice, output)
             model.set("saved_input_example_info", write_example(staging, encoded))
         model.set("metadata", _checked_metadata(request.metadata))
         _write_requirements(staging, request.pip_requirements, flavor.requirements())
@@ -279,10 +285,14 @@ def _choose_signature(
 ) -> _SignatureChoice:
     """Explicit signature, else the type hints, else inference from the input example."""
     if hints is not None and hints.type_from_example and not has_example:
-        raise HintsigException(
-            "A model whose input hint is TypeFromExample needs an input_example: "
-            "its input type is taken from the example"
+        warnings.warn(
+            "A model whose input hint is TypeFromExample takes its input type from the input "
+            "example, and none was given: the model is saved without a signature and its "
+            "inputs are not checked. Pass input_example= to save_model or log_model.",
+            UserWarning,
+            stacklevel=6,
         )
+        return _SignatureChoice(None, False, False)
     hinted = None if hints is None or hints.type_from_example else hints.input_schema
     if hinted is not None:
         assert hints is not None
@@ -322,6 +332,32 @@ def _hinted_signature(
     return ModelSignature(
         hinted, hinted_outputs or explicit.outputs, explicit.params or _infer_params(params)
     )
+
+
+def _breaks_explicit(
+    choice: _SignatureChoice, explicit: ModelSignature | None, exc: HintsigException
+) -> bool:
+    """The example does not fit an explicit signature (MLflow refuses the save)."""
+    return (
+        explicit is not None
+        and not choice.from_hints
+        and isinstance(exc.__cause__, DataValidationError)
+    )
+
+
+def _after_failed_example(
+    choice: _SignatureChoice, explicit: ModelSignature | None, exc: HintsigException
+) -> ModelSignature | None:
+    """The signature stored when the model fails on its own input example (MLflow saves the
+    model and warns): the hints' or the explicit one as given; none when it was to be
+    inferred from the example, since its outputs could not be."""
+    inferred = not choice.from_hints and explicit is None
+    kept = "no signature is stored" if inferred else "the signature is stored as given"
+    _logger.warning(
+        "%s. The model is saved anyway and %s; check the model or the example.", exc, kept
+    )
+    _logger.debug("The input example failed", exc_info=exc)
+    return None if inferred else choice.signature
 
 
 def _with_outputs(choice: _SignatureChoice, output: Any) -> ModelSignature | None:

@@ -343,10 +343,14 @@ def test_type_from_example_takes_the_examples_type(tmp_path: Path) -> None:
     assert model.predict(pd.DataFrame({"x": ["a", "b"]})) == ["A", "B"]
 
 
-def test_type_from_example_needs_an_example(tmp_path: Path) -> None:
-    with pytest.raises(HintsigException, match="TypeFromExample needs an input_example"):
+def test_type_from_example_without_an_example_warns_and_passes_inputs_through(
+    tmp_path: Path,
+) -> None:
+    """As MLflow: saved without a signature, with a warning; inputs are not checked."""
+    with pytest.warns(UserWarning, match="TypeFromExample takes its input type from the input"):
         save_model(tmp_path / "m", python_model=FromExample())
-    assert not (tmp_path / "m").exists()
+    assert get_model_info(str(tmp_path / "m")).signature is None
+    assert load_model(tmp_path / "m").predict(["a", 1]) == ["A", "1"]
 
 
 def test_signature_must_be_a_model_signature(tmp_path: Path) -> None:
@@ -357,19 +361,30 @@ def test_signature_must_be_a_model_signature(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- the example run
 
 
-def test_example_that_does_not_fit_the_hints(tmp_path: Path) -> None:
-    with pytest.raises(HintsigException, match="does not fit the model's type hints") as info:
+def test_example_that_does_not_fit_the_hints(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As MLflow: saved with a warning naming the problem; the hints' signature is kept."""
+    with caplog.at_level("WARNING", logger="hintsig"):
         save_model(tmp_path / "m", python_model=Chat(), input_example=["hello"])
-    assert "expected a dict or a Message instance" in str(info.value)
-    assert not (tmp_path / "m").exists()
+    (message,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "does not fit the model's type hints" in message
+    assert "expected a dict or a Message instance" in message
+    assert "the signature is stored as given" in message and "'hello'" not in message
+    signature = get_model_info(str(tmp_path / "m")).signature
+    assert signature is not None and signature.inputs.to_dict()[0]["type"] == "object"
     assert _leftovers(tmp_path) == []
 
 
-def test_model_failing_on_the_example(tmp_path: Path) -> None:
-    with pytest.raises(HintsigException, match="failed on the input example: RuntimeError") as info:
+def test_model_failing_on_the_example(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """As MLflow: saved with a warning, and without the signature it was to infer."""
+    with caplog.at_level("WARNING", logger="hintsig"):
         save_model(tmp_path / "m", python_model=Failing(), input_example=[1])
-    assert isinstance(info.value.__cause__, RuntimeError)
-    assert not (tmp_path / "m").exists()
+    (message,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "failed on the input example: RuntimeError" in message
+    assert "no signature is stored" in message
+    assert get_model_info(str(tmp_path / "m")).signature is None
+    assert (tmp_path / "m" / "input_example.json").is_file()
 
 
 # ----------------------------------------------------------------------------- atomic writes
@@ -392,12 +407,15 @@ def test_a_save_failing_midway_leaves_nothing(
     assert _leftovers(tmp_path) == []
 
 
+_UNWRITABLE = {"metadata": {"x": object()}}  # refused while the model is being written
+
+
 def test_a_failed_save_removes_the_directories_it_made(tmp_path: Path, runs_dir: Path) -> None:
     with pytest.raises(HintsigException):
-        save_model(tmp_path / "new" / "deep" / "m", python_model=Failing(), input_example=[1])
+        save_model(tmp_path / "new" / "deep" / "m", python_model=shout, **_UNWRITABLE)
     assert not (tmp_path / "new").exists()
     with pytest.raises(HintsigException):
-        log_model("m", python_model=Failing(), input_example=[1])
+        log_model("m", python_model=shout, **_UNWRITABLE)
     assert not (runs_dir / "models").exists()
 
 
@@ -416,7 +434,7 @@ def test_failed_overwrite_keeps_the_old_model(tmp_path: Path) -> None:
     path = tmp_path / "m"
     save_model(path, python_model=shout)
     with pytest.raises(HintsigException):
-        save_model(path, python_model=Failing(), input_example=[1], overwrite=True)
+        save_model(path, python_model=whisper, overwrite=True, **_UNWRITABLE)
     assert load_model(path).predict(["a"]) == ["A"]
     assert _leftovers(tmp_path) == []
 

@@ -296,19 +296,30 @@ def test_bad_models_are_refused_before_anything_is_written(
 
 
 def test_a_failed_save_leaves_nothing_behind(tmp_path: Path, iris: Any) -> None:
-    unfitted = LogisticRegression()
-    with pytest.raises(HintsigException, match="failed on the input example: NotFittedError"):
-        hintsig.sklearn.save_model(unfitted, tmp_path / "out" / "m", input_example=iris[0][:1])
+    model = LogisticRegression(max_iter=500).fit(*iris)
+    with pytest.raises(HintsigException, match="metadata must hold plain values"):
+        hintsig.sklearn.save_model(
+            model, tmp_path / "out" / "m", input_example=iris[0][:1], metadata={"x": object()}
+        )
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unfitted_model_is_saved_with_a_warning_and_no_signature(
+    tmp_path: Path, iris: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As MLflow: the example cannot run, so no signature is inferred; the save warns."""
+    with caplog.at_level("WARNING", logger="hintsig"):
+        hintsig.sklearn.save_model(LogisticRegression(), tmp_path / "m", input_example=iris[0][:1])
+    assert any("failed on the input example: NotFittedError" in m for m in caplog.messages)
+    assert hintsig.models.model.get_model_info(str(tmp_path / "m")).signature is None
 
 
 def test_a_failed_save_keeps_the_model_it_would_replace(
     saved: Path, forest: RandomForestClassifier
 ) -> None:
     before = (saved / "MLmodel").read_bytes()
-    bad = pd.DataFrame({"x": ["a"]})
-    with pytest.raises(HintsigException, match="failed on the input example"):
-        hintsig.sklearn.save_model(forest, saved, input_example=bad, overwrite=True)
+    with pytest.raises(HintsigException, match="metadata must hold plain values"):
+        hintsig.sklearn.save_model(forest, saved, overwrite=True, metadata={"x": object()})
     assert (saved / "MLmodel").read_bytes() == before
     assert sorted(p.name for p in saved.parent.iterdir()) == [saved.name]
 
