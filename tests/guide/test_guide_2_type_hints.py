@@ -488,6 +488,8 @@ def test_validation_error_messages() -> None:
     assert "Failed to validate" in wrong
     assert "list[GuideMessage]" in wrong
     assert "dict" in wrong
+    # hintsig's own rule: the input values are not repeated (MLflow's messages show them)
+    assert "{'role': 'system'}" not in missing and "hello" not in wrong
 
 
 def test_type_from_example() -> None:
