@@ -156,11 +156,12 @@ def _match(labels: list[Any], plan: ColumnPlan, errors: Errors) -> list[int | No
             errors.append((_path(label), "appears more than once"))
         where.setdefault(label, position)
     positions = [where.get(name) for name in plan.names]
+    missing = len(errors)
     for spec, found in zip(plan.specs, positions, strict=True):
         if found is None and spec.required:
             errors.append((_path(spec.name), f"required column ({spec.type}) is missing"))
     extras = [label for label in labels if label not in plan.index]
-    if extras:
+    if extras and len(errors) == missing:  # a refused input drops nothing: no warning
         _warn_extras(extras)
     return positions
 

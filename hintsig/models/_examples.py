@@ -359,7 +359,7 @@ def decode_json_input(content: Any, schema: Schema | None) -> Any:
     return content
 
 
-def _decode_record(record: dict[str, Any], types: Mapping[str | None, Any]) -> dict[str, Any]:
+def _decode_record(record: dict[str, Any], types: Mapping[str | int | None, Any]) -> dict[str, Any]:
     out = {}
     for key, value in record.items():
         dtype = types.get(key)
