@@ -119,11 +119,11 @@ class TensorSpec:
         return spec if self.name is None else {"name": self.name, **spec}
 
 
-def _label(name: str | None) -> str:
+def _label(name: str | int | None) -> str:
     """The `'name': ` prefix of a spec's repr (`0: ` for an integer label, none unnamed)."""
     if name is None:
         return ""
-    return f"{name}: " if isinstance(name, _IntName) else f"{name!r}: "
+    return f"{name}: " if isinstance(name, int) else f"{name!r}: "
 
 
 def _tensor_dtype(value: Any, where: str) -> np.dtype[Any]:
