@@ -1044,7 +1044,9 @@ def test_params_get_defaults_and_checked_values(
 ) -> None:
     out = enforce_params(given, PARAMS)
     assert out == {**DEFAULTS, **changed}
-    assert list(out or {}) == list(DEFAULTS)
+    given_names = [name for name in given or {} if name in DEFAULTS]
+    # As MLflow: the params given first, in their order, then the defaults.
+    assert list(out or {}) == given_names + [n for n in DEFAULTS if n not in given_names]
     assert type((out or {})["temperature"]) is type(({**DEFAULTS, **changed})["temperature"])
 
 
@@ -1092,10 +1094,12 @@ def test_default_lists_are_copies() -> None:
     assert PARAMS.get("stop").default == ["\n"]  # type: ignore[union-attr]
 
 
-def test_params_come_out_and_fail_in_the_schemas_order() -> None:
+def test_params_come_out_given_first_and_fail_in_the_schemas_order() -> None:
     out = enforce_params({"seed": 1, "temperature": 0.5}, PARAMS)
     assert out is not None
-    assert list(out) == list(DEFAULTS)
+    assert list(out) == ["seed", "temperature"] + [
+        n for n in DEFAULTS if n not in ("seed", "temperature")
+    ]
     with pytest.raises(DataValidationError) as info:
         enforce_params({"stream": "yes", "max_tokens": "many", "temperature": "hot"}, PARAMS)
     assert [path for path, _ in info.value.errors] == [
