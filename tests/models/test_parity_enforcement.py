@@ -127,3 +127,28 @@ def test_given_params_come_first_then_the_defaults(tmp_path: Path) -> None:
     given = model.predict(["hi"], params={"stop": ["a"]})["params"]
     assert list(given.items()) == [("stop", ["a"]), ("temperature", 0.7)]
     assert list(model.predict(["hi"])["params"]) == ["temperature", "stop"]
+
+
+def test_rows_of_values_fill_integer_labelled_columns(tmp_path: Path) -> None:
+    """As `pd.DataFrame([[1.0, 2.0]])` in MLflow: row values under the labels 0 and 1."""
+    schema = Schema.from_json('[{"type": "double", "name": 0}, {"type": "double", "name": 1}]')
+    model = _loaded(tmp_path, ModelSignature(schema))
+    frame = model.predict([[1.0, 2.0], [3.0, 4.0]])["input"]
+    assert list(frame.columns) == [0, 1] and frame[1].tolist() == [2.0, 4.0]
+    with pytest.raises(HintsigException, match=r"\[1\]"):
+        model.predict([[1.0, 2.0], [3.0]])
+
+
+def test_bytes_in_input_example_files_are_base64_lines_as_mlflow(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    data = bytes(range(100))
+    hintsig.pyfunc.save_model(tmp_path / "m", python_model=Echo(), input_example={"b": data})
+    saved = json.loads((tmp_path / "m" / "input_example.json").read_text())
+    assert saved == {"b": base64.encodebytes(data).decode("ascii")}
+    assert "\n" in saved["b"][:-1]  # lines of 76 characters, as base64.encodebytes
+    served = hintsig.pyfunc.load_model(tmp_path / "m").predict(
+        hintsig.models.utils.load_serving_example(str(tmp_path / "m"))
+    )
+    assert served is not None
