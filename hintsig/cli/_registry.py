@@ -279,7 +279,9 @@ def _schema_table(schema: Schema) -> str:
             kind = _type_label(spec.type)
         else:
             kind = f"tensor {spec.type} {tuple(spec.shape)}"
-        rows.append((spec.name or "-", kind, "yes" if spec.required else "no"))
+        rows.append(
+            ("-" if spec.name is None else str(spec.name), kind, "yes" if spec.required else "no")
+        )
     return _table(("NAME", "TYPE", "REQUIRED"), rows, indent="    ")
 
 

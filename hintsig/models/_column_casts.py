@@ -72,6 +72,8 @@ _MASKED_DTYPES = frozenset(
 )
 
 _INTEGERS = (DataType.integer, DataType.long)
+_FLOATS = (DataType.float, DataType.double)
+_TEXT = (DataType.string, DataType.binary)
 
 #: What `pandas.api.types.infer_dtype(skipna=True)` says about Python values, as the kind of
 #: Python value `validate_scalar` knows; any other answer ("mixed", ...) means value by value.
@@ -85,8 +87,12 @@ _PYTHON_KINDS = {
     "datetime": "datetime",
     "datetime64": "datetime",
     "date": "datetime",
+    "decimal": "decimal",
     "empty": "empty",
 }
+
+#: The datetime64 unit MLflow hands a model, whatever the input's unit.
+DATETIME_DTYPE = "datetime64[ns]"
 
 NAN_HINT = (
     "integer types cannot hold missing values (pandas turns an integer column with NaN into "
@@ -103,6 +109,8 @@ class Action(enum.Enum):
 
     KEEP = "keep"  # already fits
     CAST = "cast"  # lossless cast to `Rule.target`
+    EXACT = "exact"  # integers to a float type: cast when every value is exactly representable
+    DATETIME_NS = "datetime-ns"  # datetime64 of another unit to nanoseconds, as MLflow gives
     MASKED = "masked"  # nullable pandas dtype: cast, unless missing values forbid it
     PARSE_DATETIME = "parse-datetime"  # ISO 8601 strings to datetime64
     PYTHON = "python"  # object column: judged by its values
@@ -156,8 +164,12 @@ def _make_rule(dtype: Any, data_type: DataType) -> Rule:
         return _text_rule(str(dtype), data_type)
     widest = SAFE_CASTS[data_type].get(np_dtype.kind)
     if widest is None or np_dtype.itemsize > widest:
+        if np_dtype.kind in "iu" and data_type in _FLOATS and not masked:
+            return Rule(Action.EXACT, data_type.to_numpy())
         return _reject_numeric(data_type, np_dtype, str(dtype))
-    if np_dtype.kind in "USM":
+    if np_dtype.kind == "M":
+        return KEEP if np_dtype == np.dtype(DATETIME_DTYPE) else Rule(Action.DATETIME_NS)
+    if np_dtype.kind in "US":
         return KEEP
     target = data_type.to_numpy()
     if masked:
@@ -166,7 +178,7 @@ def _make_rule(dtype: Any, data_type: DataType) -> Rule:
 
 
 def _text_rule(label: str, data_type: DataType) -> Rule:
-    if data_type is DataType.string:
+    if data_type in (DataType.string, DataType.binary):  # MLflow passes text on as binary
         return KEEP
     if data_type is DataType.datetime:
         return Rule(Action.PARSE_DATETIME)
@@ -245,6 +257,10 @@ def apply_rule(
             return values
         case Action.CAST:
             return values.astype(rule.target)
+        case Action.EXACT:
+            return _cast_exact(values, rule, data_type, path, errors)
+        case Action.DATETIME_NS:
+            return _datetime_ns(values, path, errors)
         case Action.MASKED:
             return _convert_masked(values, rule, data_type, path, errors)
         case Action.PARSE_DATETIME:
@@ -263,6 +279,38 @@ def apply_rule(
             reason = f"{reason}; {NAN_HINT}"
     errors.append((path, reason))
     return values
+
+
+def _cast_exact(
+    values: Values, rule: Rule, data_type: DataType, path: str, errors: list[tuple[str, str]]
+) -> Values:
+    """Integers as `float`/`double` when each one survives the round trip (MLflow casts a
+    single integer; a value that would be rounded, such as 2**53 + 1, is refused)."""
+    import numpy as np
+
+    array = np.asarray(values)
+    with np.errstate(invalid="ignore", over="ignore"):
+        cast = array.astype(rule.target)
+        exact = bool(np.array_equal(cast.astype(array.dtype), array)) and np.isfinite(cast).all()
+    if not exact:
+        errors.append(
+            (
+                path,
+                f"expected {data_type.name}, got {values.dtype} values that {data_type.name} "
+                f"cannot hold exactly: {_FIX_HINT}",
+            )
+        )
+        return values
+    return _like(values, cast)
+
+
+def _datetime_ns(values: Values, path: str, errors: list[tuple[str, str]]) -> Values:
+    """datetime64 of any unit as nanoseconds, the unit MLflow hands a model."""
+    try:
+        return values.astype(DATETIME_DTYPE)
+    except (OverflowError, ValueError):  # pandas' OutOfBoundsDatetime is a ValueError
+        errors.append((path, "expected datetime, got datetimes beyond the years 1677-2262"))
+        return values
 
 
 def _beyond_range(values: Values, data_type: DataType) -> bool:
@@ -316,6 +364,12 @@ def _parse_datetimes(
         expected = "an ISO 8601 datetime string" if iso else "a datetime"
         report_rows(path, bad.nonzero()[0], f"expected {expected}", errors)
         return values
+    if parsed.dtype != DATETIME_DTYPE:
+        try:
+            parsed = parsed.astype("datetime64[ns]")
+        except (OverflowError, ValueError):
+            errors.append((path, "expected datetime, got datetimes beyond the years 1677-2262"))
+            return values
     return parsed if isinstance(values, pd.Series) else parsed.array
 
 
@@ -346,7 +400,11 @@ def _convert_python(
     kind = _PYTHON_KINDS.get(infer_dtype(array, skipna=True))
     missing = pd.isna(array)
     present = array[~missing] if missing.any() else array
-    if kind is None:
+    if data_type in _TEXT and (kind in ("str", "bytes") or (kind is None and _all_text(present))):
+        return values  # as MLflow: str, bytes and bytearray values reach the model as they are
+    if kind == "decimal" and data_type is DataType.double:  # as MLflow: Decimal to double
+        return _like(values, array.astype(float))
+    if kind is None or kind == "decimal":
         return _convert_each(values, array, missing, data_type, path, errors)
     if kind == "int":
         try:
@@ -359,6 +417,11 @@ def _convert_python(
         return values
     built = _build(data_type, kind, array, present, missing, path, errors)
     return values if built is array else _like(values, built)
+
+
+def _all_text(values: Any) -> bool:
+    """True when every value is a str, bytes or bytearray (MLflow passes either as text)."""
+    return all(isinstance(value, (str, bytes, bytearray)) for value in values)
 
 
 def _probe(data_type: DataType, kind: str, array: Any, present: Any, missing: Any) -> str:
@@ -412,14 +475,13 @@ def _build(
 ) -> Any:
     """The column's final array, once its values are known to fit."""
     import numpy as np
-    import pandas as pd
 
-    if data_type in (DataType.string, DataType.binary):
+    if data_type in _TEXT:
         return array
     if data_type is DataType.datetime:
         return _parse_datetimes(array, path, errors, iso=kind == "str")
     if data_type is DataType.boolean and missing.any():
-        return pd.array(array, dtype="boolean")
+        return array  # as MLflow: bools and missing values stay Python objects
     target = data_type.to_numpy()
     if not missing.any():
         return present.astype(target)

@@ -156,11 +156,12 @@ def _match(labels: list[Any], plan: ColumnPlan, errors: Errors) -> list[int | No
             errors.append((_path(label), "appears more than once"))
         where.setdefault(label, position)
     positions = [where.get(name) for name in plan.names]
+    missing = len(errors)
     for spec, found in zip(plan.specs, positions, strict=True):
         if found is None and spec.required:
             errors.append((_path(spec.name), f"required column ({spec.type}) is missing"))
     extras = [label for label in labels if label not in plan.index]
-    if extras:
+    if extras and len(errors) == missing:  # a refused input drops nothing: no warning
         _warn_extras(extras)
     return positions
 
@@ -414,6 +415,16 @@ def _list_columns(data: Sequence[Any], plan: ColumnPlan) -> dict[Any, Any]:
                 _warn_extras(extras)
             keys = {key: None for key in keys if key in plan.index}
         return {key: [row.get(key) for row in rows] for key in keys}
+    if _positional(data, plan):  # rows of values under integer labels 0..n-1, as pandas
+        width = len(data[0])
+        bad = [
+            (f"[{i}]", f"expected {width} values, got {len(row)}")
+            for i, row in enumerate(data)
+            if len(row) != width
+        ]
+        if bad:
+            raise DataValidationError(HEADLINE, bad)
+        return {label: [row[label] for row in data] for label in range(width)}
     if len(plan.specs) != 1:
         _fail(
             "",
@@ -421,6 +432,18 @@ def _list_columns(data: Sequence[Any], plan: ColumnPlan) -> dict[Any, Any]:
             f"{len(plan.specs)} columns",
         )
     return {_single_label(plan, None): data}
+
+
+def _positional(data: Sequence[Any], plan: ColumnPlan) -> bool:
+    """A list of lists for a schema whose names are integers: `pd.DataFrame(data)`'s labels."""
+    names = plan.names
+    return (
+        bool(data)
+        and names is not None
+        and len(names) > 1
+        and all(type(name) is int for name in names)
+        and all(isinstance(row, (list, tuple)) for row in data)
+    )
 
 
 def _rows_name_columns(rows: list[Mapping[Any, Any]], plan: ColumnPlan) -> bool:

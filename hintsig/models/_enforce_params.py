@@ -91,7 +91,8 @@ def enforce_params(
     dropped with a `UserWarning`; so are all params when the model has no param schema (the
     result is then None). `stacklevel` is the warnings' (as for `warnings.warn` called here:
     2 names the caller; a wrapper such as `PyFuncModel.predict` passes 3 to name its caller).
-    The result lists the params in the schema's order; list and dict defaults are copies.
+    The result lists the params given first, then the defaults (as MLflow); list and dict
+    defaults are copies.
     Raises `DataValidationError` listing every bad param, in the schema's order.
     """
     if param_schema is None:
@@ -111,10 +112,12 @@ def enforce_params(
             PARAMS_HEADLINE, [("", f"expected a dict of params, got {type_label(params)}")]
         )
     plan = _plan(param_schema)
-    out = plan.defaults.copy()
-    for param in plan.copied:
-        if param.name not in params:
+    if not params:
+        out = plan.defaults.copy()
+        for param in plan.copied:
             out[param.name] = param.default_value()
+        return out
+    out = {}  # as MLflow: the params given first, in their order, then the defaults
     problems: list[tuple[int, str, str]] = []
     unknown = False
     for name, value in params.items():
@@ -131,6 +134,9 @@ def enforce_params(
     if problems:
         errors = [(path, message) for _, path, message in sorted(problems)]
         raise DataValidationError(PARAMS_HEADLINE, errors)
+    for name, param in plan.params.items():
+        if name not in out:
+            out[name] = param.default_value()
     return out
 
 

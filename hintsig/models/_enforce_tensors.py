@@ -96,6 +96,8 @@ def enforce_tensors(data: Any, plan: TensorPlan) -> Any:
         return _single(data, check)
     if isinstance(data, Mapping):
         return _named(data, plan)
+    if type(data).__name__ == "DataFrame":  # one column per named tensor, as MLflow
+        return _named({label: data[label].tolist() for label in data.columns}, plan)
     if len(plan.checks) == 1 and isinstance(data, (np.ndarray, list, tuple)):
         name = plan.checks[0].name
         return _named({name: data}, plan)
@@ -111,8 +113,13 @@ def _single(data: Any, check: _Check) -> Any:
     errors: Errors = []
     if isinstance(data, (list, tuple)):
         array = _from_list(data, check, "", errors)
+    elif isinstance(data, pd.DataFrame) and len(data.columns) == 1:
+        # one column, as MLflow: its rows (scalars, or lists stacked) are the tensor's rows
+        array = _from_list(data.iloc[:, 0].tolist(), check, "", errors)
     elif isinstance(data, pd.DataFrame):
         array = data.to_numpy()
+    elif isinstance(data, pd.Series):
+        array = _from_list(data.tolist(), check, "", errors)
     elif hasattr(data, "tocsr") and hasattr(data, "dtype"):  # a scipy sparse matrix
         array = data
     else:
@@ -154,8 +161,10 @@ def _named(data: Mapping[Any, Any], plan: TensorPlan) -> dict[str, Any]:
             errors.append((path, problem))
         out[name] = value
     extras = [key for key in data if key not in plan.index]
-    if extras:
-        _logger.debug("Dropping %d input tensors not in the schema: %r", len(extras), extras)
+    if extras and not errors:  # as MLflow: named, then dropped
+        _logger.warning(
+            "Found extra inputs not defined in the model signature, dropped: %r", extras
+        )
     if errors:
         raise DataValidationError(HEADLINE, errors)
     return out

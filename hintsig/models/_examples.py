@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from hintsig.exceptions import HintsigException
 from hintsig.models._column_casts import fits_number
-from hintsig.models._jsonvalue import decode_value, to_json_value
+from hintsig.models._jsonvalue import MIME_LINES, decode_value, to_json_value
 from hintsig.types.schema import Array, ColSpec, DataType, ParamSchema, Schema, TensorSpec
 
 if TYPE_CHECKING:
@@ -113,8 +113,12 @@ def encode_example(example: Any, params: Mapping[str, Any] | None = None) -> Enc
     """Turn an input example (and its params) into JSON values, choosing its format."""
     if example is None:
         raise HintsigException("An input example must not be None")
-    json_params = None if params is None else to_json_value(dict(params), "params")
-    kind, data = _encode_input(example)
+    token = MIME_LINES.set(True)  # bytes as MLflow writes them in example files
+    try:
+        json_params = None if params is None else to_json_value(dict(params), "params")
+        kind, data = _encode_input(example)
+    finally:
+        MIME_LINES.reset(token)
     return EncodedExample(kind, data, json_params)
 
 
@@ -359,7 +363,7 @@ def decode_json_input(content: Any, schema: Schema | None) -> Any:
     return content
 
 
-def _decode_record(record: dict[str, Any], types: Mapping[str | None, Any]) -> dict[str, Any]:
+def _decode_record(record: dict[str, Any], types: Mapping[str | int | None, Any]) -> dict[str, Any]:
     out = {}
     for key, value in record.items():
         dtype = types.get(key)

@@ -8,6 +8,7 @@ through `infer_objects()` first, as MLflow does (`[1, None]` is a double column)
 
 from __future__ import annotations
 
+import numbers
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +29,9 @@ __all__ = ["frame_specs", "series_spec"]
 
 
 def frame_specs(frame: pd.DataFrame, errors: Errors) -> list[ColSpec]:
-    """One ColSpec per column; column names become strings."""
-    names = [str(name) for name in frame.columns]
+    """One ColSpec per column; string and integer labels are kept (as MLflow keeps the ints
+    of a default `RangeIndex`), any other label becomes its string."""
+    names = [column_label(name) for name in frame.columns]
     if not names:
         errors.append(("", "the DataFrame has no columns"))
         return []
@@ -47,10 +49,21 @@ def frame_specs(frame: pd.DataFrame, errors: Errors) -> list[ColSpec]:
 
 def series_spec(series: pd.Series[Any], errors: Errors) -> ColSpec:
     """The single ColSpec of a Series; an unnamed one is always required (as in MLflow)."""
-    name = None if series.name is None else str(series.name)
+    name = None if series.name is None else column_label(series.name)
     path = "" if name is None else f"column {name!r}"
     pool = column_pool(series, path, errors)
     return ColSpec(pool.type, name, required=name is None or not pool.missing)
+
+
+def column_label(label: Any) -> str | int:
+    """A pandas column label as a ColSpec name: a str or an int as it is, others as text."""
+    if isinstance(label, str):
+        return label
+    if isinstance(label, bool):
+        return str(label)
+    if isinstance(label, numbers.Integral):  # a Python or numpy integer
+        return int(label)
+    return str(label)
 
 
 def column_pool(column: pd.Series[Any], path: str, errors: Errors) -> Pool:

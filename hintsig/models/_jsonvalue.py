@@ -18,16 +18,24 @@ import binascii
 import datetime as _dt
 import math
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any
 
 from hintsig.exceptions import HintsigException
 from hintsig.types.schema import AnyType, Array, ColType, DataType, Map, Object
 
-__all__ = ["decode_value", "encode_bytes", "to_json_value"]
+__all__ = ["MIME_LINES", "decode_value", "encode_bytes", "to_json_value"]
+
+
+#: True while an input example is written: bytes are base64 in lines of 76, each ending with
+#: a newline, as MLflow writes them (`base64.encodebytes`); elsewhere, one line.
+MIME_LINES: ContextVar[bool] = ContextVar("hintsig_mime_lines", default=False)
 
 
 def encode_bytes(value: bytes | bytearray) -> str:
-    """Standard base64 text of `value` (no line breaks)."""
+    """Standard base64 text of `value` (no line breaks, unless `MIME_LINES` is set)."""
+    if MIME_LINES.get():
+        return base64.encodebytes(bytes(value)).decode("ascii")
     return base64.b64encode(bytes(value)).decode("ascii")
 
 

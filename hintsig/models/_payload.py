@@ -248,8 +248,8 @@ def _parse_csv(text: str, schema: Schema | None) -> pd.DataFrame:
     # `string` columns are read as text (object dtype, as MLflow does), so "007" stays "007"
     dtypes: dict[str, Any] = {}
     if schema is not None and schema.has_input_names() and not schema.is_tensor_spec():
-        dtypes = {
-            s.name: object
+        dtypes = {  # a CSV header is text: an integer name is matched by its digits
+            str(s.name): object
             for s in schema.inputs
             if isinstance(s, ColSpec) and s.name and s.type is DataType.string
         }

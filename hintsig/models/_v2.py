@@ -137,7 +137,7 @@ def signature_tensors(schema: Schema | None, kind: Literal["input", "output"]) -
 
 
 def _tensor(spec: ColSpec | TensorSpec, default_name: str) -> TensorInfo:
-    name = spec.name or default_name
+    name = default_name if spec.name is None else str(spec.name)
     if isinstance(spec, TensorSpec):
         datatype = tensor_datatype(spec.type, name)
         meta = MetadataTensor(name=name, datatype=datatype, shape=list(spec.shape))

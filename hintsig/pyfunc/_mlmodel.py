@@ -105,6 +105,14 @@ def _write_model(
         example, params = split_input_example(request.input_example)
         encoded = encode_example(example, params) if has_example else None
         choice = _choose_signature(request.signature, hints, has_example, example, params)
+        if request.signature is not None and not has_example:  # as MLflow
+            warnings.warn(
+                "No input example was given with the signature: pass input_example= as well, "
+                "so the saved model is checked against its signature and serving has a "
+                "request to show.",
+                UserWarning,
+                stacklevel=5,
+            )
         model = Model(
             {
                 **{k: v for k, v in extra.items() if v is not None},

@@ -88,6 +88,7 @@ class PythonModel:
                     validate_output=check_output,
                     validate_unions=unions,
                     localns=namespace,
+                    warn_unhinted=name == "predict",
                 )
                 setattr(cls, name, wrapped)
 

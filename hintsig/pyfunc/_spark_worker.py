@@ -136,7 +136,10 @@ def _result_type(result_type: T.DataType | str | None, outputs: Schema | None) -
             inferred = output_spark_type(specs[0])
         else:
             inferred = T.StructType(
-                [T.StructField(s.name or str(i), output_spark_type(s)) for i, s in enumerate(specs)]
+                [
+                    T.StructField(str(i if s.name is None else s.name), output_spark_type(s))
+                    for i, s in enumerate(specs)
+                ]
             )
         if not _is_result_type(inferred):
             raise HintsigException(

@@ -21,11 +21,15 @@ still says `AnyType`.
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, ParamSpec, TypeVar, overload
 
+from hintsig.exceptions import MissingHintsWarning
 from hintsig.types._hint_predict import HINTS_ATTRIBUTE, PredictHints, compile_predict_hints
+from hintsig.types._hint_registry import external_stacklevel
 
 __all__ = ["is_pyfunc", "pyfunc", "wrap_predict"]
 
@@ -70,11 +74,16 @@ def pyfunc(
                 validate_output=validate_output,
                 validate_unions=validate_unions,
                 localns=sys._getframe(1).f_locals,
+                warn_unhinted=True,
             )
 
         return decorate
     return wrap_predict(
-        func, validate_output=validate_output, validate_unions=validate_unions, localns=namespace
+        func,
+        validate_output=validate_output,
+        validate_unions=validate_unions,
+        localns=namespace,
+        warn_unhinted=True,
     )
 
 
@@ -89,8 +98,12 @@ def wrap_predict(
     validate_output: bool = False,
     validate_unions: bool = False,
     localns: Mapping[str, Any] | None = None,
+    warn_unhinted: bool = False,
 ) -> Callable[P, R]:
     """`func` wrapped to validate its input (and output) against its compiled hints.
+
+    `warn_unhinted` gives a `MissingHintsWarning` when the model input has no hint at all (as
+    MLflow warns when a model's `predict` is defined).
 
     A function wrapped already is returned as it is (or re-wrapped from its original when
     `validate_output` or `validate_unions` differs). The wrapper keeps the hints for
@@ -101,6 +114,8 @@ def wrap_predict(
         if flags == (validate_output, validate_unions):
             return func
         func = func.__wrapped__  # type: ignore[attr-defined]
+    if warn_unhinted:
+        _warn_if_unhinted(func)
     hints = compile_predict_hints(
         func, validate_output=validate_output, validate_unions=validate_unions, localns=localns
     )
@@ -110,6 +125,27 @@ def wrap_predict(
     setattr(wrapper, _OUTPUT_FLAG, validate_output)
     setattr(wrapper, _UNIONS_FLAG, validate_unions)
     return wrapper
+
+
+_NOT_INPUTS = ("self", "cls", "context", "params")
+
+
+def _warn_if_unhinted(func: Callable[..., Any]) -> None:
+    try:
+        parameters = list(inspect.signature(func).parameters.values())
+    except (TypeError, ValueError):
+        return
+    named = [p for p in parameters if p.name == "model_input"]
+    inputs = named or [p for p in parameters if p.name not in _NOT_INPUTS][:1]
+    if inputs and inputs[0].annotation is inspect.Parameter.empty:
+        name = getattr(func, "__qualname__", getattr(func, "__name__", "predict"))
+        warnings.warn(
+            f"{name} has no type hint on its model input, so hintsig validates nothing and "
+            "infers the signature only from an input example. Add a hint (`model_input: "
+            "list[str]`, a pydantic model, ...) to validate inputs and build the signature.",
+            MissingHintsWarning,
+            stacklevel=external_stacklevel(),
+        )
 
 
 def _wrapper(func: Callable[P, R], hints: PredictHints | None) -> Callable[P, R]:

@@ -160,7 +160,7 @@ def _schema_table(schema: Schema | None, what: str) -> str:
 
 
 def _spec_name(spec: ColSpec | TensorSpec) -> str:
-    return spec.name if spec.name is not None else "(unnamed)"
+    return str(spec.name) if spec.name is not None else "(unnamed)"
 
 
 def _spec_type(spec: ColSpec | TensorSpec) -> str:

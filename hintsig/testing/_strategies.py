@@ -20,6 +20,7 @@ import datetime as _dt
 import enum
 import inspect
 import typing
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
@@ -28,7 +29,7 @@ import hypothesis.strategies as st
 import pydantic
 from hypothesis.strategies import SearchStrategy
 
-from hintsig.exceptions import HintsigException
+from hintsig.exceptions import HintsigException, UnsupportedHintWarning
 from hintsig.models.signature import ModelSignature
 from hintsig.types.schema import (
     AnyType,
@@ -475,7 +476,9 @@ def _hint_plan(hint: Any) -> PredictHints:
         raise NotImplementedError
 
     predict.__annotations__ = {"model_input": hint}
-    hints = compile_predict_hints(predict)
+    with warnings.catch_warnings():  # notes on how a hint is recorded are the model's to give
+        warnings.simplefilter("ignore", UnsupportedHintWarning)
+        hints = compile_predict_hints(predict)
     if hints is None or hints.input_schema is None:
         raise HintsigException(
             f"No strategy for the type hint {hint!r}: it gives no schema (a DataFrame, "

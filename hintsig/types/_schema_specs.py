@@ -50,15 +50,15 @@ class ColSpec:
     """
 
     type: ColType
-    name: str | None = None
+    name: str | int | None = None  # an int: a pandas default label, such as RangeIndex's 0
     required: bool | None = True
 
     def __init__(
-        self, type: ColType | str, name: str | None = None, required: bool | None = True
+        self, type: ColType | str, name: str | int | None = None, required: bool | None = True
     ) -> None:
-        if name is not None and not isinstance(name, str):
+        if name is not None and (not isinstance(name, (str, int)) or isinstance(name, bool)):
             raise SchemaDefinitionError(
-                f"ColSpec name must be a string or None, got {_describe(name)}"
+                f"ColSpec name must be a string, an int or None, got {_describe(name)}"
             )
         where = "ColSpec" if name is None else f"ColSpec {name!r}"
         if required is not None and not isinstance(required, bool):
@@ -75,7 +75,7 @@ class ColSpec:
     def to_dict(self) -> dict[str, Any]:
         out = type_to_dict(self.type)
         if self.name is not None:
-            out["name"] = int(self.name) if isinstance(self.name, _IntName) else self.name
+            out["name"] = self.name
         out["required"] = self.required
         return out
 
@@ -119,11 +119,11 @@ class TensorSpec:
         return spec if self.name is None else {"name": self.name, **spec}
 
 
-def _label(name: str | None) -> str:
+def _label(name: str | int | None) -> str:
     """The `'name': ` prefix of a spec's repr (`0: ` for an integer label, none unnamed)."""
     if name is None:
         return ""
-    return f"{name}: " if isinstance(name, _IntName) else f"{name!r}: "
+    return f"{name}: " if isinstance(name, int) else f"{name!r}: "
 
 
 def _tensor_dtype(value: Any, where: str) -> np.dtype[Any]:
@@ -204,23 +204,9 @@ def _column_required(data: Mapping[str, Any], col_type: ColType) -> bool | None:
 
 
 def _column_name(name: Any) -> Any:
-    """An integer name as an `_IntName`; any other value as it is, for ColSpec to check."""
-    return _IntName(name) if isinstance(name, int) and not isinstance(name, bool) else name
-
-
-class _IntName(str):
-    """A column name MLflow wrote as a JSON integer: a pandas default label, such as the `0`
-    of the output column of a model that returns a list.
-
-    hintsig names that column by the integer's text (`"0"`, as `infer_signature` names a
-    DataFrame's integer labels), and `to_dict` writes it back as the integer, so the file
-    reads back as MLflow wrote it.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, value: int) -> _IntName:
-        return super().__new__(cls, str(value))
+    """A column's JSON name as ColSpec takes it: an integer (MLflow writes a pandas default
+    label such as the `0` of a list prediction as a JSON integer) stays an int."""
+    return name
 
 
 def _parse_list(json_str: str, what: str, parse_one: Callable[[Any], _T]) -> list[_T]:

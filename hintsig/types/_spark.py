@@ -125,7 +125,11 @@ def as_spark_schema(schema: _Specs) -> T.DataType:
         return to_spark_type(specs[0].type)
     return T.StructType(
         [
-            T.StructField(spec.name or str(i), to_spark_type(spec.type), not spec.required)
+            T.StructField(
+                str(i if spec.name is None else spec.name),
+                to_spark_type(spec.type),
+                not spec.required,
+            )
             for i, spec in enumerate(specs)
         ]
     )

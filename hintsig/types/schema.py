@@ -61,7 +61,6 @@ from hintsig.types._schema_specs import Spec as Spec
 from hintsig.types._schema_specs import TensorSpec as TensorSpec
 from hintsig.types._schema_specs import _column_name as _column_name
 from hintsig.types._schema_specs import _dim_label as _dim_label
-from hintsig.types._schema_specs import _IntName as _IntName
 from hintsig.types._schema_specs import _is_dim as _is_dim
 from hintsig.types._schema_specs import _load_json as _load_json
 from hintsig.types._schema_specs import _parse_list as _parse_list
@@ -187,11 +186,11 @@ class Schema:
         """Each input's type: a DataType or composite type, or a tensor's numpy dtype."""
         return [s.type for s in self._inputs]
 
-    def input_types_dict(self) -> dict[str, ColType | np.dtype[Any]]:
+    def input_types_dict(self) -> dict[str | int, ColType | np.dtype[Any]]:
         """Input name -> type, for a named schema."""
         return {name: spec.type for name, spec in self.input_dict().items()}
 
-    def input_dict(self) -> dict[str, Spec]:
+    def input_dict(self) -> dict[str | int, Spec]:
         """Input name -> spec, for a named schema."""
         if not self.has_input_names():
             raise SchemaDefinitionError("input_dict() needs a schema with named inputs")

@@ -71,11 +71,14 @@ CASTS: list[tuple[Any, DataType, str | None]] = [
     (np.array([1], np.int64), D.long, "int64"),
     (np.array([1], np.uint32), D.long, "int64"),
     (np.array([1], np.uint64), D.long, None),
-    # integer -> double, never long -> double
+    # integer -> double; wider integers -> float/double when every value is exact (as MLflow
+    # casts a one-row column)
     (np.array([1], np.int32), D.double, "float64"),
     (np.array([1], np.uint32), D.double, "float64"),
-    (np.array([1], np.int64), D.double, None),
-    (np.array([1], np.int32), D.float, None),
+    (np.array([1], np.int64), D.double, "float64"),
+    (np.array([1], np.int32), D.float, "float32"),
+    (np.array([2**53 + 1], np.int64), D.double, None),
+    (np.array([2**24 + 1], np.int64), D.float, None),
     # floats: widening only, never to an integer type
     (np.array([1.5], np.float16), D.float, "float32"),
     (np.array([1.5], np.float32), D.float, "float32"),
@@ -92,12 +95,13 @@ CASTS: list[tuple[Any, DataType, str | None]] = [
     (pd.array(["1"], dtype="str"), D.string, "str"),
     (pd.array(["1"], dtype="str"), D.double, None),
     (pd.array(["1"], dtype="str"), D.long, None),
-    (pd.array(["1"], dtype="str"), D.binary, None),
+    (pd.array(["1"], dtype="str"), D.binary, "str"),  # MLflow passes text on as binary
     (np.array(["x"], dtype=object), D.string, "object"),
     (np.array([b"x"], dtype=object), D.binary, "object"),
     (np.array([1.5], np.float64), D.string, None),
-    # datetimes of any unit
-    (np.array(["2024-01-02"], "datetime64[s]"), D.datetime, "datetime64[s]"),
+    # datetimes of any unit, as nanoseconds (the unit MLflow hands the model)
+    (np.array(["2024-01-02"], "datetime64[s]"), D.datetime, "datetime64[ns]"),
+    (np.array(["2024-01-02"], "datetime64[us]"), D.datetime, "datetime64[ns]"),
     (np.array(["2024-01-02"], "datetime64[ns]"), D.datetime, "datetime64[ns]"),
     (pd.array(pd.to_datetime(["2024-01-02"]).tz_localize("UTC")), D.datetime, None),
     (np.array(["2024-01-02"], "datetime64[ns]"), D.long, None),
@@ -122,11 +126,37 @@ def test_cast_table_covers_every_data_type() -> None:
 
 
 def test_refused_numeric_cast_says_only_lossless_casts_apply() -> None:
-    [(_, message)] = errors_of(pd.DataFrame({"a": [2**60]}), one_column("double"))
+    [(_, message)] = errors_of(pd.DataFrame({"a": [1.5]}), one_column("float"))
     assert message == (
-        "expected double, got int64: only lossless casts are applied (integer widening, "
+        "expected float, got float64: only lossless casts are applied (integer widening, "
         "integer to double, float to double); astype(...) the column, or change the schema"
     )
+
+
+@pytest.mark.parametrize(
+    ("values", "data_type", "dtype"),
+    [
+        ([1, 2], "double", "float64"),
+        ([1, -(2**24)], "float", "float32"),
+        ([2**53], "double", "float64"),
+    ],
+)
+def test_integers_reach_a_float_column_as_floats_when_exact(
+    values: list[int], data_type: str, dtype: str
+) -> None:
+    """MLflow casts a one-row int64 column to float/double; hintsig casts any int column whose
+    values the float type holds exactly (lenient), and refuses one it would round."""
+    column = enforce_schema(pd.DataFrame({"a": values}), one_column(data_type))["a"]
+    assert str(column.dtype) == dtype
+    assert column.tolist() == [float(v) for v in values]
+
+
+@pytest.mark.parametrize(("value", "data_type"), [(2**53 + 1, "double"), (2**24 + 1, "float")])
+def test_integers_a_float_type_would_round_are_refused(value: int, data_type: str) -> None:
+    [(path, message)] = errors_of(pd.DataFrame({"a": [value, 1]}), one_column(data_type))
+    assert path == "column 'a'"
+    assert message.startswith(f"expected {data_type}, got int64 values that {data_type} cannot")
+    assert str(value) not in message
 
 
 @pytest.mark.parametrize(
@@ -325,7 +355,7 @@ def test_a_float_column_for_long_without_missing_values_gets_no_nan_hint() -> No
         (pd.array([1.5, None], dtype="Float32"), "float", "float32", [1.5, None]),
         (pd.array([True, False], dtype="boolean"), "boolean", "bool", [True, False]),
         (pd.array([True, None], dtype="boolean"), "boolean", "boolean", [True, None]),
-        (np.array([True, None], dtype=object), "boolean", "boolean", [True, None]),
+        (np.array([True, None], dtype=object), "boolean", "object", [True, None]),  # as MLflow
         (np.array([1.5, None], dtype=object), "double", "float64", [1.5, None]),
         (pd.array(["a", None], dtype="str"), "string", "str", ["a", None]),
         (np.array(["a", None], dtype=object), "string", "object", ["a", None]),
@@ -818,7 +848,8 @@ EXACT = {"x": "float64", "n": "int64", "s": "str", "b": "bool", "d": "datetime64
 # (frame maker, True when the dtypes are remembered: the second frame takes the fast path)
 FAST_CASES = [
     pytest.param(layout(**EXACT), True, id="exact dtypes"),
-    pytest.param(layout(**{**EXACT, "d": "datetime64[s]"}), True, id="another datetime unit"),
+    pytest.param(layout(**{**EXACT, "s": "string"}), True, id="text as string[pyarrow]"),
+    pytest.param(layout(**{**EXACT, "d": "datetime64[s]"}), False, id="another datetime unit"),
     pytest.param(layout(**{**EXACT, "n": "int32"}), False, id="a column to cast"),
     pytest.param(layout(**EXACT, extra="int64"), False, id="an extra column"),
     pytest.param(layout(extra="int64", **EXACT), False, id="an extra column first"),
@@ -870,17 +901,19 @@ def test_the_fast_path_still_refuses_what_does_not_fit() -> None:
 
 def test_a_plan_keeps_a_few_fitting_dtype_lists() -> None:
     plan = compile_columns(FAST)
-    for unit in ("s", "ms", "us", "ns", "s"):
-        enforce_columns(layout(**{**EXACT, "d": f"datetime64[{unit}]"})(0), plan)
-    assert [str(dtypes[-1]) for dtypes in plan.fitting] == [
-        "datetime64[s]",
-        "datetime64[ms]",
-        "datetime64[us]",
-        "datetime64[ns]",
+    python_str = pd.StringDtype("python", na_value=np.nan)
+    python_string = pd.StringDtype("python")
+    for text in ("str", "string", python_str, "str"):
+        enforce_columns(layout(**{**EXACT, "s": text})(0), plan)
+    assert len(plan.fitting) == 3
+    enforce_columns(layout(**{**EXACT, "s": python_string})(0), plan)
+    enforce_columns(layout(**{**EXACT, "s": "string"})(0), plan)  # already known: kept once
+    assert [dtypes[2] for dtypes in plan.fitting] == [
+        pd.StringDtype(na_value=np.nan),
+        pd.StringDtype(),
+        python_str,
+        python_string,
     ]
-    enforce_columns(layout(**{**EXACT, "d": "datetime64[ns]", "s": "string"})(0), plan)
-    assert len(plan.fitting) == 4
-    assert str(plan.fitting[0][-1]) == "datetime64[ms]"
 
 
 def test_composite_columns_are_always_checked() -> None:
@@ -1011,7 +1044,9 @@ def test_params_get_defaults_and_checked_values(
 ) -> None:
     out = enforce_params(given, PARAMS)
     assert out == {**DEFAULTS, **changed}
-    assert list(out or {}) == list(DEFAULTS)
+    given_names = [name for name in given or {} if name in DEFAULTS]
+    # As MLflow: the params given first, in their order, then the defaults.
+    assert list(out or {}) == given_names + [n for n in DEFAULTS if n not in given_names]
     assert type((out or {})["temperature"]) is type(({**DEFAULTS, **changed})["temperature"])
 
 
@@ -1059,10 +1094,12 @@ def test_default_lists_are_copies() -> None:
     assert PARAMS.get("stop").default == ["\n"]  # type: ignore[union-attr]
 
 
-def test_params_come_out_and_fail_in_the_schemas_order() -> None:
+def test_params_come_out_given_first_and_fail_in_the_schemas_order() -> None:
     out = enforce_params({"seed": 1, "temperature": 0.5}, PARAMS)
     assert out is not None
-    assert list(out) == list(DEFAULTS)
+    assert list(out) == ["seed", "temperature"] + [
+        n for n in DEFAULTS if n not in ("seed", "temperature")
+    ]
     with pytest.raises(DataValidationError) as info:
         enforce_params({"stream": "yes", "max_tokens": "many", "temperature": "hot"}, PARAMS)
     assert [path for path, _ in info.value.errors] == [

@@ -86,7 +86,7 @@ def test_dataframe_round_trip_restores_bytes_datetimes_and_widths(tmp_path: Path
     )
     _, back = _round_trip(tmp_path, frame, schema)
     example, _ = _files(tmp_path)
-    assert example["data"][0][:2] == ["YWIA", "2023-01-01T12:00:00"]
+    assert example["data"][0][:2] == ["YWIA\n", "2023-01-01T12:00:00"]
     pd.testing.assert_frame_equal(back, frame)
     assert list(back.dtypes) == [np.dtype(object), frame["d"].dtype, np.float32, np.int32]
 
@@ -197,13 +197,13 @@ def test_json_values_are_written_as_is(tmp_path: Path, example: Any, schema: Sch
 @pytest.mark.parametrize(
     ("example", "schema", "written"),
     [
-        (b"abc", Schema([ColSpec("binary")]), "YWJj"),
-        ([b"a", b"b"], Schema([ColSpec("binary")]), ["YQ==", "Yg=="]),
+        (b"abc", Schema([ColSpec("binary")]), "YWJj\n"),
+        ([b"a", b"b"], Schema([ColSpec("binary")]), ["YQ==\n", "Yg==\n"]),
         (dt.datetime(2023, 1, 1, 12), Schema([ColSpec("datetime")]), "2023-01-01T12:00:00"),
         (
             {"b": b"\x00", "when": dt.datetime(2023, 1, 1)},
             Schema([ColSpec("binary", "b"), ColSpec("datetime", "when")]),
-            {"b": "AA==", "when": "2023-01-01T00:00:00"},
+            {"b": "AA==\n", "when": "2023-01-01T00:00:00"},
         ),
         (
             [{"blob": b"\x01", "seen": [dt.datetime(2020, 5, 17)]}],
@@ -219,18 +219,19 @@ def test_json_values_are_written_as_is(tmp_path: Path, example: Any, schema: Sch
                     )
                 ]
             ),
-            [{"blob": "AQ==", "seen": ["2020-05-17T00:00:00"]}],
+            [{"blob": "AQ==\n", "seen": ["2020-05-17T00:00:00"]}],
         ),
         (
             {"m": {"k": b"\x02"}},
             Schema([ColSpec(Map(DataType.binary), "m")]),
-            {"m": {"k": "Ag=="}},
+            {"m": {"k": "Ag==\n"}},
         ),
     ],
 )
 def test_bytes_and_datetimes_round_trip_as_base64_and_iso(
     tmp_path: Path, example: Any, schema: Schema, written: Any
 ) -> None:
+    """Bytes are written as MLflow writes them: `base64.encodebytes` lines, newline-ended."""
     _, back = _round_trip(tmp_path, example, schema)
     assert _files(tmp_path)[0] == written
     assert back == example

@@ -256,7 +256,7 @@ DATAFRAMES = [
     # MLflow writes integer column names as JSON numbers; hintsig names are strings.
     pytest.param(
         pd.DataFrame({0: [1], 1: [2.0]}),
-        Schema([col(D.long, "0"), col(D.double, "1")]),
+        Schema([col(D.long, 0), col(D.double, 1)]),
         id="int-column-names",
     ),
 ]

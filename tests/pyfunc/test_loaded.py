@@ -216,7 +216,7 @@ def test_validate_serving_input_with_the_saved_example(tmp_path: Path) -> None:
     save_model(tmp_path / "m", python_model=Events(), input_example=example)
     payload = load_serving_example(tmp_path / "m")
     assert json.loads(payload) == {
-        "inputs": [{"name": "a", "at": "2024-05-01T00:00:00", "blob": "eHl6"}]
+        "inputs": [{"name": "a", "at": "2024-05-01T00:00:00", "blob": "eHl6\n"}]
     }
     assert validate_serving_input(tmp_path / "m", payload) == ["a@2024:3"]
     assert validate_serving_input(tmp_path / "m", json.loads(payload)) == ["a@2024:3"]

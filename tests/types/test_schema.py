@@ -531,7 +531,7 @@ def test_colspec_accepts_a_datatype_its_name_or_a_composite(given: Any, expected
         (lambda: ColSpec("doubl"), ["ColSpec:", "'doubl'"]),
         (lambda: ColSpec(float, "a"), ["ColSpec 'a'", "expected a DataType", "got type"]),
         (lambda: ColSpec(np.dtype("float64")), ["ColSpec: expected a DataType"]),
-        (lambda: ColSpec(D.long, 3), ["name must be a string or None", "got int"]),
+        (lambda: ColSpec(D.long, 3.5), ["name must be a string, an int or None", "got float"]),
         (lambda: ColSpec(D.long, "a", required=1), ["required must be a bool", "got int"]),
     ),
 )
@@ -1144,8 +1144,8 @@ BAD_SCHEMA_JSON = named(
         ["'required' must be true or false, got int"],
     ),
     ('[{"type": "long", "required": "no"}]', ["'required' must be true or false, got str"]),
-    ('[{"type": "long", "name": true}]', ["name must be a string or None, got bool"]),
-    ('[{"type": "long", "name": 1.5}]', ["name must be a string or None, got float"]),
+    ('[{"type": "long", "name": true}]', ["name must be a string, an int or None, got bool"]),
+    ('[{"type": "long", "name": 1.5}]', ["name must be a string, an int or None, got float"]),
     ('[{"type": "tensor"}]', ["Missing 'tensor-spec'"]),
     ('[{"type": "tensor", "tensor-spec": [1]}]', ["got list"]),
     ('[{"type": "tensor", "tensor-spec": {"shape": [-1]}}]', ["Missing 'dtype'"]),
@@ -1167,13 +1167,23 @@ def test_malformed_schema_json_is_a_schema_error(text: Any, fragments: list[str]
         Schema.from_json(text)
 
 
-def test_integer_column_names_from_mlflow_read_as_text_and_write_back_as_integers() -> None:
-    text = '[{"type": "string", "name": 0, "required": true}]'
+def test_integer_column_names_keep_their_type_through_json() -> None:
+    """MLflow writes a pandas default label (RangeIndex's 0) as a JSON integer; it stays an
+    int, distinct from the string "0", and is written back as the integer."""
+    text = (
+        '[{"type": "string", "name": 0, "required": true}, '
+        '{"type": "long", "name": 1, "required": true}]'
+    )
     schema = Schema.from_json(text)
-    assert schema == Schema([ColSpec(D.string, "0")])
-    assert schema.input_names() == ["0"]
+    assert schema == Schema([ColSpec(D.string, 0), ColSpec(D.long, 1)])
+    assert schema != Schema([ColSpec(D.string, "0"), ColSpec(D.long, "1")])
+    assert schema.input_names() == [0, 1]
     assert schema.to_json() == text
-    assert Schema([ColSpec(D.string, "0")]).to_json() == text.replace("0", '"0"')
+    assert Schema.from_json(schema.to_json()) == schema
+    assert (
+        Schema([ColSpec(D.string, "0")]).to_json()
+        == '[{"type": "string", "name": "0", "required": true}]'
+    )
 
 
 BAD_PARAM_JSON = named(
