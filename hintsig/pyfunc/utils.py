@@ -21,15 +21,11 @@ still says `AnyType`.
 from __future__ import annotations
 
 import functools
-import inspect
 import sys
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any, ParamSpec, TypeVar, overload
 
-from hintsig.exceptions import MissingHintsWarning
 from hintsig.types._hint_predict import HINTS_ATTRIBUTE, PredictHints, compile_predict_hints
-from hintsig.types._hint_registry import external_stacklevel
 
 __all__ = ["is_pyfunc", "pyfunc", "wrap_predict"]
 
@@ -114,10 +110,12 @@ def wrap_predict(
         if flags == (validate_output, validate_unions):
             return func
         func = func.__wrapped__  # type: ignore[attr-defined]
-    if warn_unhinted:
-        _warn_if_unhinted(func)
     hints = compile_predict_hints(
-        func, validate_output=validate_output, validate_unions=validate_unions, localns=localns
+        func,
+        validate_output=validate_output,
+        validate_unions=validate_unions,
+        localns=localns,
+        warn_unhinted=warn_unhinted,
     )
     wrapper = _wrapper(func, hints)
     functools.update_wrapper(wrapper, func)
@@ -125,27 +123,6 @@ def wrap_predict(
     setattr(wrapper, _OUTPUT_FLAG, validate_output)
     setattr(wrapper, _UNIONS_FLAG, validate_unions)
     return wrapper
-
-
-_NOT_INPUTS = ("self", "cls", "context", "params")
-
-
-def _warn_if_unhinted(func: Callable[..., Any]) -> None:
-    try:
-        parameters = list(inspect.signature(func).parameters.values())
-    except (TypeError, ValueError):
-        return
-    named = [p for p in parameters if p.name == "model_input"]
-    inputs = named or [p for p in parameters if p.name not in _NOT_INPUTS][:1]
-    if inputs and inputs[0].annotation is inspect.Parameter.empty:
-        name = getattr(func, "__qualname__", getattr(func, "__name__", "predict"))
-        warnings.warn(
-            f"{name} has no type hint on its model input, so hintsig validates nothing and "
-            "infers the signature only from an input example. Add a hint (`model_input: "
-            "list[str]`, a pydantic model, ...) to validate inputs and build the signature.",
-            MissingHintsWarning,
-            stacklevel=external_stacklevel(),
-        )
 
 
 def _wrapper(func: Callable[P, R], hints: PredictHints | None) -> Callable[P, R]:

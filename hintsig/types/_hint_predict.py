@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hintsig.exceptions import HintsigException, InvalidHintError
+from hintsig.exceptions import HintsigException, InvalidHintError, MissingHintsWarning
 from hintsig.types._hint_enforced import SchemaEnforcer
 from hintsig.types._hint_registry import external_stacklevel, warn_notes
 from hintsig.types._hint_root import plan_input, plan_output
@@ -117,8 +117,12 @@ def compile_predict_hints(
     validate_output: bool = False,
     validate_unions: bool = False,
     localns: Mapping[str, Any] | None = None,
+    warn_unhinted: bool = False,
 ) -> PredictHints | None:
     """The `PredictHints` of `func` (None without an input hint); warns about its hints.
+
+    `warn_unhinted` gives a `MissingHintsWarning` when the model input has no hint (as MLflow
+    warns when a model's `predict` is defined).
 
     Raises `InvalidHintError` for an invalid hint. `localns` resolves string annotations
     naming local classes (the namespace where `func` was defined). With `validate_unions`,
@@ -137,6 +141,14 @@ def compile_predict_hints(
             raise InvalidHintError(
                 f"validate_output=True needs type hints on `{name}`; add them to its "
                 f"`{param}` parameter and its return value"
+            )
+        if warn_unhinted:
+            warnings.warn(
+                f"{name} has no type hint on its model input, so hintsig validates nothing and "
+                "infers the signature only from an input example. Add a hint (`model_input: "
+                "list[str]`, a pydantic model, ...) to validate inputs and build the signature.",
+                MissingHintsWarning,
+                stacklevel=external_stacklevel(),
             )
         return None
     source = plan_input(input_hint, validate_unions=validate_unions)
